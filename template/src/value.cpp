@@ -1,0 +1,316 @@
+// The value model: construction, Python truthiness, str(), repr() and ==.
+#include "djust/template/value.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <mutex>
+
+namespace djust::tmpl {
+
+struct value::lazy_payload {
+  lazy_fn fn;
+  std::once_flag once;
+  value result;
+};
+
+value::value(std::string s)
+    : data_(std::make_shared<const string_payload>(string_payload{std::move(s), false})) {}
+value::value(value_list items) : data_(std::make_shared<const value_list>(std::move(items))) {}
+value::value(value_map items) : data_(std::make_shared<const value_map>(std::move(items))) {}
+value::value(decimal_value d) : data_(std::make_shared<const decimal_value>(std::move(d))) {}
+
+value value::safe(std::string s) {
+  value v;
+  v.data_ = std::make_shared<const string_payload>(string_payload{std::move(s), true});
+  return v;
+}
+
+value value::lazy(lazy_fn fn) {
+  auto payload = std::make_shared<lazy_payload>();
+  payload->fn = std::move(fn);
+  value v;
+  v.data_ = std::move(payload);
+  return v;
+}
+
+value_kind value::kind() const noexcept { return static_cast<value_kind>(data_.index()); }
+
+bool value::is_number() const noexcept {
+  auto k = kind();
+  return k == value_kind::integer || k == value_kind::floating || k == value_kind::decimal;
+}
+
+bool value::is_safe() const noexcept {
+  auto* s = std::get_if<std::shared_ptr<const string_payload>>(&data_);
+  return s && (*s)->safe;
+}
+
+const value& value::resolved() const {
+  auto* lazy = std::get_if<std::shared_ptr<lazy_payload>>(&data_);
+  if (!lazy) return *this;
+  auto& p = **lazy;
+  std::call_once(p.once, [&p] { p.result = p.fn().resolved(); });
+  return p.result;
+}
+
+const std::string& value::as_string() const {
+  return std::get<std::shared_ptr<const string_payload>>(data_)->text;
+}
+const value_list& value::as_list() const { return *std::get<std::shared_ptr<const value_list>>(data_); }
+const value_map& value::as_map() const { return *std::get<std::shared_ptr<const value_map>>(data_); }
+const decimal_value& value::as_decimal() const {
+  return *std::get<std::shared_ptr<const decimal_value>>(data_);
+}
+
+namespace {
+
+bool decimal_is_zero(std::string_view text) {
+  bool digits = false;
+  for (char c : text) {
+    if (c == 'e' || c == 'E') break;
+    if (c >= '1' && c <= '9') return false;
+    if (c == '0') digits = true;
+    if (c == 'N' || c == 'n' || c == 'I' || c == 'i') return false;  // NaN, Infinity
+  }
+  return digits;
+}
+
+// Python's repr(float): shortest round-trip digits, fixed notation for
+// 1e-4 <= |x| < 1e16, scientific ("1e+16", "1.5e-05") otherwise.
+std::string python_float(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+  std::string_view sci(buf, res.ptr - buf);
+  bool negative = sci.front() == '-';
+  if (negative) sci.remove_prefix(1);
+  auto e = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, e))
+    if (c != '.') digits += c;
+  int exponent = std::stoi(std::string(sci.substr(e + 1)));
+  std::string out = negative ? "-" : "";
+  if (exponent >= 16 || exponent < -4) {
+    out += digits[0];
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    char exp[16];
+    std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    return out + exp;
+  }
+  if (exponent < 0) return out + "0." + std::string(-exponent - 1, '0') + digits;
+  if (static_cast<int>(digits.size()) <= exponent + 1)
+    return out + digits + std::string(exponent + 1 - digits.size(), '0') + ".0";
+  return out + digits.substr(0, exponent + 1) + "." + digits.substr(exponent + 1);
+}
+
+std::string two(int n) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", n);
+  return buf;
+}
+
+std::string date_str(const date_value& d) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  return buf;
+}
+
+std::string time_str(const time_value& t) {
+  std::string s = two(t.hour) + ":" + two(t.minute) + ":" + two(t.second);
+  if (t.microsecond) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, ".%06d", t.microsecond);
+    s += buf;
+  }
+  return s;
+}
+
+// The trailing fields Python's datetime repr shows: seconds and microseconds only when set.
+std::string time_repr_fields(const time_value& t) {
+  std::string s = std::to_string(t.hour) + ", " + std::to_string(t.minute);
+  if (t.second || t.microsecond) s += ", " + std::to_string(t.second);
+  if (t.microsecond) s += ", " + std::to_string(t.microsecond);
+  return s;
+}
+
+std::string string_repr(const std::string& text) {
+  bool has_single = text.find('\'') != std::string::npos;
+  bool has_double = text.find('"') != std::string::npos;
+  char quote = has_single && !has_double ? '"' : '\'';
+  std::string out(1, quote);
+  for (unsigned char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c == quote) {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += quote;
+  return out;
+}
+
+}  // namespace
+
+bool value::truthy() const {
+  const value& v = resolved();
+  switch (v.kind()) {
+    case value_kind::null: return false;
+    case value_kind::boolean: return v.as_bool();
+    case value_kind::integer: return v.as_int() != 0;
+    case value_kind::floating: return v.as_double() != 0.0;
+    case value_kind::string: return !v.as_string().empty();
+    case value_kind::list: return !v.as_list().empty();
+    case value_kind::map: return !v.as_map().empty();
+    case value_kind::decimal: return !decimal_is_zero(v.as_decimal().text);
+    case value_kind::time:  // Python 3.5+: every time is true
+    case value_kind::date:
+    case value_kind::datetime: return true;
+    case value_kind::lazy: break;
+  }
+  return true;
+}
+
+std::string value::to_display_string() const {
+  const value& v = resolved();
+  switch (v.kind()) {
+    case value_kind::string: return v.as_string();
+    case value_kind::integer: return std::to_string(v.as_int());
+    case value_kind::floating: return python_float(v.as_double());
+    case value_kind::decimal: return v.as_decimal().text;
+    case value_kind::date: return date_str(v.as_date());
+    case value_kind::time: return time_str(v.as_time());
+    case value_kind::datetime:
+      return date_str(v.as_datetime().date) + " " + time_str(v.as_datetime().time);
+    default: return v.repr();
+  }
+}
+
+std::string value::repr() const {
+  const value& v = resolved();
+  switch (v.kind()) {
+    case value_kind::null: return "None";
+    case value_kind::boolean: return v.as_bool() ? "True" : "False";
+    case value_kind::integer:
+    case value_kind::floating: return v.to_display_string();
+    case value_kind::string: return string_repr(v.as_string());
+    case value_kind::decimal: return "Decimal('" + v.as_decimal().text + "')";
+    case value_kind::list: {
+      std::string out = "[";
+      bool first = true;
+      for (const auto& item : v.as_list()) {
+        if (!first) out += ", ";
+        first = false;
+        out += item.repr();
+      }
+      return out + "]";
+    }
+    case value_kind::map: {
+      std::string out = "{";
+      bool first = true;
+      for (const auto& [key, item] : v.as_map()) {
+        if (!first) out += ", ";
+        first = false;
+        out += string_repr(key) + ": " + item.repr();
+      }
+      return out + "}";
+    }
+    case value_kind::date: {
+      const auto& d = v.as_date();
+      return "datetime.date(" + std::to_string(d.year) + ", " + std::to_string(d.month) + ", " +
+             std::to_string(d.day) + ")";
+    }
+    case value_kind::time: return "datetime.time(" + time_repr_fields(v.as_time()) + ")";
+    case value_kind::datetime: {
+      const auto& dt = v.as_datetime();
+      return "datetime.datetime(" + std::to_string(dt.date.year) + ", " +
+             std::to_string(dt.date.month) + ", " + std::to_string(dt.date.day) + ", " +
+             time_repr_fields(dt.time) + ")";
+    }
+    case value_kind::lazy: break;
+  }
+  return {};
+}
+
+namespace {
+
+// Numeric view for cross-type comparison (bool and int compare equal to floats).
+bool as_number(const value& v, double& out) {
+  switch (v.kind()) {
+    case value_kind::boolean: out = v.as_bool(); return true;
+    case value_kind::integer: out = static_cast<double>(v.as_int()); return true;
+    case value_kind::floating: out = v.as_double(); return true;
+    case value_kind::decimal: {
+      const auto& t = v.as_decimal().text;
+      auto r = std::from_chars(t.data(), t.data() + t.size(), out);
+      return r.ec == std::errc{};
+    }
+    default: return false;
+  }
+}
+
+}  // namespace
+
+bool operator==(const value& lhs, const value& rhs) {
+  const value& a = lhs.resolved();
+  const value& b = rhs.resolved();
+  auto ka = a.kind(), kb = b.kind();
+  if (ka == value_kind::integer && kb == value_kind::integer) return a.as_int() == b.as_int();
+  double x, y;
+  if (as_number(a, x) && as_number(b, y)) return x == y;
+  if (ka != kb) return false;
+  switch (ka) {
+    case value_kind::null: return true;
+    case value_kind::string: return a.as_string() == b.as_string();
+    case value_kind::list: return a.as_list() == b.as_list();
+    case value_kind::map: {
+      const auto& ma = a.as_map();
+      const auto& mb = b.as_map();
+      if (ma.size() != mb.size()) return false;
+      for (const auto& [key, item] : ma) {
+        const value* other = mb.find(key);
+        if (!other || !(*other == item)) return false;
+      }
+      return true;
+    }
+    case value_kind::date: return a.as_date() == b.as_date();
+    case value_kind::time: return a.as_time() == b.as_time();
+    case value_kind::datetime: return a.as_datetime() == b.as_datetime();
+    default: return false;
+  }
+}
+
+value_map::value_map(std::initializer_list<entry> entries) {
+  for (const auto& [key, item] : entries) set(key, item);
+}
+
+void value_map::set(std::string key, value v) {
+  for (auto& [k, existing] : entries_) {
+    if (k == key) {
+      existing = std::move(v);
+      return;
+    }
+  }
+  entries_.emplace_back(std::move(key), std::move(v));
+}
+
+const value* value_map::find(std::string_view key) const noexcept {
+  for (const auto& [k, v] : entries_)
+    if (k == key) return &v;
+  return nullptr;
+}
+
+}  // namespace djust::tmpl
