@@ -1,0 +1,34 @@
+// DOM helpers: node numbering shared with vdom/ (pre-order walk), html parsing, form values.
+
+// Nodes that take part in numbering and child indexes: elements and text nodes.
+export const counted = n => n.nodeType == 1 || n.nodeType == 3
+
+// Counted children of a node, as an array.
+export const kids = n => [...n.childNodes].filter(counted)
+
+// Numbers node and its counted descendants in document order from id; returns the next free id.
+export const number = (node, id, ids) => {
+  ids.set(node.$i = id++, node)
+  for (const c of kids(node)) id = number(c, id, ids)
+  return id
+}
+
+// Forgets the ids of a subtree.
+export const forget = (node, ids) => {
+  if (ids.get(node.$i) == node) ids.delete(node.$i)
+  for (const c of kids(node)) forget(c, ids)
+}
+
+// Parses an html fragment in the context of a document; returns a DocumentFragment.
+export const parse = (doc, html) => {
+  const t = doc.createElement('template')
+  t.innerHTML = html
+  return t.content
+}
+
+// All fields of a form as a flat object (the last value wins for repeated names).
+export const form_values = form => {
+  const o = {}
+  for (const [k, v] of new form.ownerDocument.defaultView.FormData(form)) if (typeof v == 'string') o[k] = v
+  return o
+}
