@@ -1,15 +1,26 @@
 // Wire constants of the djust protocol, mirrored from vdom/include/djust/vdom/wire_keys.hpp
 // and docs/protocol.md (draft until those land; test/constants_test.js checks agreement).
 
-// Patch op codes: each patch is an array [op, target_id, ...args].
-export const OP_TEXT = 0 // [0, id, text]                     set a text node's data
-export const OP_SET_ATTR = 1 // [1, id, name, value]          set an attribute
-export const OP_REMOVE_ATTR = 2 // [2, id, name]              remove an attribute
-export const OP_INSERT = 3 // [3, parent, index, html, first] insert parsed html before child #index; new nodes numbered from first
-export const OP_REMOVE = 4 // [4, id]                          remove a subtree
-export const OP_MOVE = 5 // [5, id, parent, index]             move a node to child #index of parent
-export const OP_REPLACE = 6 // [6, id, html, first]            replace a subtree by parsed html
-export const OP_SET_PROP = 7 // [7, id, name, value]           set value/checked/selected as a property
+// Patch op codes (vdom/include/djust/vdom/wire_keys.hpp): each patch is [op, id, ...args].
+export const OP_SET_TEXT = 0 // [0, id, text, flags?]          text node data
+export const OP_SET_ATTR = 1 // [1, id, name, value]           setAttribute
+export const OP_REMOVE_ATTR = 2 // [2, id, name]               removeAttribute
+export const OP_SET_PROP = 3 // [3, id, name, value, flags]    setAttribute + property (value/checked/selected)
+export const OP_REMOVE_PROP = 4 // [4, id, name, flags]        removeAttribute + property reset ("" / false)
+export const OP_INSERT = 5 // [5, parent, before, first_id, html] parse html, insert before node `before`
+export const OP_REMOVE = 6 // [6, id]                          remove the subtree
+export const OP_MOVE = 7 // [7, id, before]                    move before sibling `before` (same parent)
+export const OP_REPLACE = 8 // [8, id, first_id, html]         replace the subtree by parsed html
+
+// Patch flags.
+export const FLAG_KEEP_FOCUSED = 1 // leave the property alone while the element has focus
+export const FLAG_SYNC_VALUE = 2 // set_text in a textarea: also assign the textarea's value
+
+export const ROOT_ID = 0 // the view root container
+export const APPEND = 0 // `before` meaning: append as last child
+export const FIRST_ID = 1 // first id of the initial render (document order)
+export const KEY_ATTR = 'dj-key'
+export const KEY_ATTR_FALLBACK = 'id'
 
 // Message keys and types (maps with short keys).
 export const K_TYPE = 't'

@@ -66,7 +66,7 @@ export const connect = (opts = {}, doc = document) => {
         if (m[C.K_HTML] != null) {
           root.replaceChildren(parse(doc, m[C.K_HTML]))
           view.ids.clear()
-          number(root, 0, view.ids)
+          number(root, C.ROOT_ID, view.ids)
         }
         if (m[C.K_PATCHES]) touched = apply_patches(view, m[C.K_PATCHES])
         if (s != null) view.seq = s
@@ -74,7 +74,7 @@ export const connect = (opts = {}, doc = document) => {
         if (m[C.K_EVENTS]) deliver(view, m[C.K_EVENTS])
       },
     }
-    number(root, 0, view.ids)
+    number(root, C.ROOT_ID, view.ids)
     return view
   }
 
@@ -97,6 +97,7 @@ export const connect = (opts = {}, doc = document) => {
     // Client-side state (loading, optimistic classes) is undone first, so patches meet the DOM the server knows.
     pending?.undo?.()
     if (pending?.join && m[C.K_VIEW] != null) view.vid = m[C.K_VIEW]
+    if (view) view.busy = [...refs.values()].some(p => p.view == view && !p.join)
     if (type == C.T_ERROR || m[C.K_ERROR] != null) error(view, m)
     else if (view) view.update(m)
   }

@@ -74,8 +74,10 @@ export const decode = buf => {
     if (c == 0xcb) return d.getFloat64(need(8))
     if (c >= 0xcc && c <= 0xcf) return uint(1 << c - 0xcc)
     if (c >= 0xd0 && c <= 0xd3) {
-      const v = uint(k = 1 << c - 0xd0)
-      return v >= 2 ** (8 * k - 1) ? v - 2 ** (8 * k) : v
+      // Signed: the first byte carries the sign, the rest accumulate (exact up to 2^53).
+      let v = u[need(k = 1 << c - 0xd0)] << 24 >> 24
+      while (--k) v = v * 256 + u[p - k]
+      return v
     }
     if (c >= 0xd9 && c <= 0xdb) return td.decode(u.subarray(need(uint(1 << c - 0xd9)), p))
     if (c == 0xdc || c == 0xdd) return list(uint(2 << c - 0xdc))
