@@ -8,7 +8,7 @@ import { open_socket } from './socket.js'
 
 const A = name => C.PREFIX + name
 
-// Connects every [dj-view] root of doc. opts: { url, json, hooks }. Returns the live object.
+// Connects every [dj-view] root of doc. opts: { url, json, hooks, heartbeat (ms) }. Returns the live object.
 export const connect = (opts = {}, doc = document) => {
   const loc = doc.location
   const root_el = doc.documentElement
@@ -128,7 +128,7 @@ export const connect = (opts = {}, doc = document) => {
   doc.addEventListener('input', e => { const v = view_of(e.target); if (v) v.typing = true })
   bind(doc, view_of)
   const url = opts.url || (loc.protocol == 'https:' ? 'wss://' : 'ws://') + loc.host + C.WS_PATH
-  socket = open_socket(url, opts.json || !!doc.querySelector(`[${A('json')}]`), { open, message, status, beat })
+  socket = open_socket(url, opts.json || !!doc.querySelector(`[${A('json')}]`), { open, message, status, beat }, opts.heartbeat)
   for (const v of views) sync_hooks(v, hooks)
   return { views, socket, hooks }
 }

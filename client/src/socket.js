@@ -6,8 +6,8 @@ import { encode, decode } from './msgpack.js'
 export const backoff = (tries, rand = Math.random()) =>
   Math.min(C.BACKOFF_MAX_MS, C.BACKOFF_MIN_MS * 2 ** tries) * (0.5 + rand / 2)
 
-// cb: { open(), message(msg), status(class), beat() -> heartbeat message }.
-export const open_socket = (url, json, cb) => {
+// cb: { open(), message(msg), status(class), beat() -> heartbeat message }; heartbeat: interval in ms.
+export const open_socket = (url, json, cb, heartbeat = C.HEARTBEAT_MS) => {
   let ws, tries = 0, hb, waiting, stopped
   const send = msg => ws.readyState == 1 && (ws.send(json ? JSON.stringify(msg) : encode(msg)), true)
   const start = () => {
@@ -19,7 +19,7 @@ export const open_socket = (url, json, cb) => {
       cb.status(C.CLASS_CONNECTED)
       cb.open()
       // A heartbeat still unanswered at the next beat means a dead link: close and reconnect.
-      hb = setInterval(() => waiting ? ws.close() : (waiting = 1, send(cb.beat())), C.HEARTBEAT_MS)
+      hb = setInterval(() => waiting ? ws.close() : (waiting = 1, send(cb.beat())), heartbeat)
     }
     ws.onmessage = e => {
       waiting = 0

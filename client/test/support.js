@@ -38,7 +38,7 @@ export const server = async () => {
 }
 
 // A jsdom page at the server's origin running the (unminified) bundle. Returns the window.
-export const page = async (body, port, { hooks, head = '' } = {}) => {
+export const page = async (body, port, { head = '', ...options } = {}) => {
   const dom = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, {
     url: `http://127.0.0.1:${port}/`,
     runScripts: 'outside-only',
@@ -46,7 +46,7 @@ export const page = async (body, port, { hooks, head = '' } = {}) => {
   })
   const w = dom.window
   w.console.error = () => {}
-  if (hooks) w.djust = { hooks }
+  w.djust = options
   w.eval(await script())
   return w
 }
@@ -69,4 +69,13 @@ export const of = (s, t) => s.got.filter(m => m.t == t)
 export const fire = (w, el, type, init = {}) => {
   const E = type.startsWith('key') ? w.KeyboardEvent : type.startsWith('focus') || type == 'blur' ? w.FocusEvent : w.Event
   el.dispatchEvent(new E(type, { bubbles: true, cancelable: true, ...init }))
+}
+
+// Server + page, joined (the join reply has been applied). Returns { s, w, doc, root, $ }.
+export const joined = async (body, opts = {}) => {
+  const s = await server()
+  const w = await page(body, s.port, opts)
+  await until(() => w.djust.live?.views.every(v => v.vid == 'view-1'), 'join reply')
+  const doc = w.document
+  return { s, w, doc, root: doc.querySelector('[dj-view]'), $: sel => doc.querySelector(sel), done: () => (w.close(), s.close()) }
 }
