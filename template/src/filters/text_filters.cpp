@@ -1,8 +1,353 @@
-// Django's string and HTML filters.
+// Django's plain-string filters (case, padding, cutting, slugs, words, wrapping,
+// truncation); registers the HTML ones from the html_*.cpp files too.
+#include <string>
+#include <string_view>
+
+#include "djust/template/error.hpp"
 #include "filters/builtin_filters.hpp"
+#include "filters/text_common.hpp"
+#include "text_util.hpp"
 
 namespace djust::tmpl::detail {
 
-void register_text_filters(library& lib) {}
+namespace {
+
+// str.center/ljust/rjust need the width; Python fails with MemoryError/OverflowError
+// long before a width this large could be honoured.
+constexpr std::int64_t max_pad_width = 100'000'000;
+
+std::int64_t pad_width(const value* arg) {
+  std::int64_t width = py_int_arg(*arg);
+  if (width > max_pad_width) throw filter_error("width too large");
+  return width;
+}
+
+value addslashes(const value& in, const value*, const filter_env&) {
+  const std::string& s = in.as_string();
+  std::string out;
+  out.reserve(s.size() + 8);
+  for (char c : s) {
+    if (c == '\\' || c == '"' || c == '\'') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+value capfirst(const value& in, const value*, const filter_env&) {
+  const std::string& s = in.as_string();
+  if (s.empty()) return in;
+  std::string out;
+  out.reserve(s.size() + 2);
+  std::size_t i = 0;
+  append_upper_char(out, next_code_point(s, i));
+  out.append(s, i);
+  return out;
+}
+
+value center(const value& in, const value* arg, const filter_env&) {
+  const std::string& s = in.as_string();
+  std::int64_t width = pad_width(arg);
+  auto len = static_cast<std::int64_t>(code_point_count(s));
+  std::int64_t marg = width - len;
+  if (marg <= 0) return in;
+  std::int64_t left = marg / 2 + (marg & width & 1);  // CPython's str.center rounding
+  std::string out(static_cast<std::size_t>(left), ' ');
+  out += s;
+  out.append(static_cast<std::size_t>(marg - left), ' ');
+  return out;
+}
+
+value ljust(const value& in, const value* arg, const filter_env&) {
+  const std::string& s = in.as_string();
+  std::int64_t width = pad_width(arg);
+  auto len = static_cast<std::int64_t>(code_point_count(s));
+  std::string out = s;
+  if (width > len) out.append(static_cast<std::size_t>(width - len), ' ');
+  return out;
+}
+
+value rjust(const value& in, const value* arg, const filter_env&) {
+  const std::string& s = in.as_string();
+  std::int64_t width = pad_width(arg);
+  auto len = static_cast<std::int64_t>(code_point_count(s));
+  std::string out;
+  if (width > len) out.assign(static_cast<std::size_t>(width - len), ' ');
+  out += s;
+  return out;
+}
+
+value cut(const value& in, const value* arg, const filter_env&) {
+  const value& a = arg->resolved();
+  if (!a.is_string()) throw filter_error("replace() argument 1 must be str, not " + a.repr());
+  const std::string& s = in.as_string();
+  const std::string& needle = a.as_string();
+  std::string out;
+  if (needle.empty()) {
+    out = s;
+  } else {
+    out.reserve(s.size());
+    std::size_t start = 0;
+    for (std::size_t pos; (pos = s.find(needle, start)) != std::string::npos;
+         start = pos + needle.size())
+      out.append(s, start, pos - start);
+    out.append(s, start);
+  }
+  // Django keeps a safe input safe unless the cut character is ';' (entities could break).
+  if (in.is_safe() && needle != ";") return value::safe(std::move(out));
+  return out;
+}
+
+value lower(const value& in, const value*, const filter_env&) { return py_lower(in.as_string()); }
+value upper(const value& in, const value*, const filter_env&) { return py_upper(in.as_string()); }
+
+bool ascii_lower(char32_t c) { return c >= 'a' && c <= 'z'; }
+bool ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
+
+value title(const value& in, const value*, const filter_env&) {
+  std::string t = py_title(in.as_string());
+  // Django then lowercases re "([a-z])'([A-Z])" matches ("they'Re" -> "they're") ...
+  std::string pass;
+  pass.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    if (i + 2 < t.size() && ascii_lower(t[i]) && t[i + 1] == '\'' && ascii_upper(t[i + 2])) {
+      pass += t[i];
+      pass += '\'';
+      pass += static_cast<char>(t[i + 2] - 'A' + 'a');
+      i += 3;
+    } else {
+      pass += t[i++];
+    }
+  }
+  // ... and r"\d([A-Z])" matches ("1St" -> "1st"), \d being any Unicode decimal digit.
+  std::string out;
+  out.reserve(pass.size());
+  for (std::size_t i = 0; i < pass.size();) {
+    std::size_t begin = i;
+    char32_t c = next_code_point(pass, i);
+    out.append(pass, begin, i - begin);
+    if (py_decimal(c) >= 0 && i < pass.size() && ascii_upper(pass[i])) {
+      out += static_cast<char>(pass[i] - 'A' + 'a');
+      ++i;
+    }
+  }
+  return out;
+}
+
+value make_list(const value& in, const value*, const filter_env&) {
+  const std::string& s = in.as_string();
+  value_list items;
+  items.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t begin = i;
+    next_code_point(s, i);
+    items.emplace_back(std::string(s, begin, i - begin));
+  }
+  return items;
+}
+
+value phone2numeric(const value& in, const value*, const filter_env&) {
+  const value& v = in.resolved();
+  if (!v.is_string()) throw filter_error(v.repr() + " has no attribute 'lower'");
+  static constexpr char digits[] = "22233344455566677778889999";
+  std::string out = py_lower(v.as_string());
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = digits[c - 'a'];
+  return out;
+}
+
+value slugify(const value& in, const value*, const filter_env&) {
+  std::string folded = ascii_fold(in.as_string());
+  auto is_space = [](char c) { return py_isspace(static_cast<unsigned char>(c)); };
+  std::string out;
+  out.reserve(folded.size());
+  bool in_dash_run = false;
+  for (char c : folded) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '-' || is_space(c)) {
+      if (!in_dash_run) out += '-';
+      in_dash_run = true;
+    } else if (py_isword(static_cast<unsigned char>(c))) {
+      out += c;
+      in_dash_run = false;
+    }
+  }
+  std::size_t b = out.find_first_not_of("-_");
+  if (b == std::string::npos) return std::string();
+  std::size_t e = out.find_last_not_of("-_");
+  return out.substr(b, e - b + 1);
+}
+
+value wordcount(const value& in, const value*, const filter_env&) {
+  return static_cast<std::int64_t>(py_split(in.as_string()).size());
+}
+
+// Python's str.splitlines(True) boundaries.
+std::size_t line_break_length(std::string_view s, std::size_t i) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b == '\r') return i + 1 < s.size() && s[i + 1] == '\n' ? 2 : 1;
+  if (b == '\n' || b == 0x0b || b == 0x0c || b == 0x1c || b == 0x1d || b == 0x1e) return 1;
+  if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return 2;
+  if (b == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+      (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
+    return 3;
+  return 0;
+}
+
+struct chunk {
+  std::string_view text;
+  std::size_t length;  // code points
+  bool blank;          // chunk.strip() == ''
+};
+
+// textwrap.TextWrapper(width, break_long_words=False, break_on_hyphens=False).wrap(line).
+void wrap_line(std::string_view line, std::int64_t width, std::string& munged,
+               std::vector<chunk>& chunks, std::vector<std::string>& lines) {
+  // expandtabs(8) then every whitespace of '\t\n\x0b\x0c\r ' becomes ' '.
+  munged.clear();
+  std::size_t column = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t begin = i;
+    char32_t c = next_code_point(line, i);
+    if (c == '\t') {
+      std::size_t n = 8 - column % 8;
+      munged.append(n, ' ');
+      column += n;
+    } else if (c == '\n' || c == '\r' || c == 0x0b || c == 0x0c) {
+      munged += ' ';
+      column = c == 0x0b || c == 0x0c ? column + 1 : 0;
+    } else {
+      munged.append(line, begin, i - begin);
+      ++column;
+    }
+  }
+  chunks.clear();
+  for (std::size_t i = 0; i < munged.size();) {
+    std::size_t begin = i;
+    bool space = munged[i] == ' ';
+    std::size_t length = 0;
+    bool blank = true;
+    while (i < munged.size() && (munged[i] == ' ') == space) {
+      char32_t c = next_code_point(munged, i);
+      blank = blank && py_isspace(c);
+      ++length;
+    }
+    chunks.push_back({std::string_view(munged).substr(begin, i - begin), length, blank});
+  }
+  if (width <= 0) throw filter_error("invalid width " + std::to_string(width) + " (must be > 0)");
+  auto w = static_cast<std::size_t>(width);
+  std::size_t next = 0, first_line = lines.size();
+  while (next < chunks.size()) {
+    if (chunks[next].blank && lines.size() > first_line) ++next;
+    std::size_t begin = next, cur_len = 0;
+    while (next < chunks.size() && cur_len + chunks[next].length <= w) cur_len += chunks[next++].length;
+    if (next < chunks.size() && chunks[next].length > w && next == begin) ++next;  // long word
+    std::size_t end = next;
+    if (end > begin && chunks[end - 1].blank) --end;
+    if (end > begin) {
+      std::string out;
+      for (std::size_t k = begin; k < end; ++k) out += chunks[k].text;
+      lines.push_back(std::move(out));
+    }
+  }
+}
+
+value wordwrap(const value& in, const value* arg, const filter_env&) {
+  std::int64_t width = py_int_arg(*arg);
+  const std::string& s = in.as_string();
+  std::vector<std::string> lines;
+  std::string munged;
+  std::vector<chunk> chunks;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t n = line_break_length(s, i)) {
+      wrap_line(std::string_view(s).substr(start, i + n - start), width, munged, chunks, lines);
+      i += n;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  if (start < s.size()) wrap_line(std::string_view(s).substr(start), width, munged, chunks, lines);
+  std::string out;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (k) out += '\n';
+    out += lines[k];
+  }
+  return out;
+}
+
+// Truncator.chars(): NFC first, combining characters do not count, '…' takes one place.
+value truncatechars(const value& in, const value* arg, const filter_env&) {
+  auto length = py_int_or_value_error(*arg);
+  if (!length) return in;  // Django fails silently on a non-integer
+  std::string text = nfc(in.as_string());
+  std::int64_t truncate_len = *length - 1, s_len = 0;
+  std::size_t end_index = 0;
+  bool have_end = false;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t begin = i;
+    char32_t c = next_code_point(text, i);
+    if (combining_class(c)) continue;
+    ++s_len;
+    if (!have_end && s_len > truncate_len) {
+      end_index = begin;
+      have_end = true;
+    }
+    if (s_len > *length) return text.substr(0, end_index) + "\xE2\x80\xA6";
+  }
+  return text;
+}
+
+value truncatewords(const value& in, const value* arg, const filter_env&) {
+  auto length = py_int_or_value_error(*arg);
+  if (!length) return in;  // Django fails silently on a non-integer
+  auto words = py_split(in.as_string());
+  auto n = static_cast<std::int64_t>(words.size());
+  std::int64_t keep = n;
+  bool truncated = n > *length;
+  if (truncated) keep = *length < 0 ? std::max<std::int64_t>(0, n + *length) : *length;  // words[:length]
+  std::string out;
+  for (std::int64_t k = 0; k < keep; ++k) {
+    if (k) out += ' ';
+    out += words[static_cast<std::size_t>(k)];
+  }
+  static constexpr std::string_view ellipsis = " \xE2\x80\xA6";
+  if (truncated && !(out.size() >= ellipsis.size() && out.ends_with(ellipsis))) out += ellipsis;
+  return out;
+}
+
+filter_def string_filter(filter_fn fn, filter_arg arg, bool is_safe) {
+  filter_def def;
+  def.fn = std::move(fn);
+  def.arg = arg;
+  def.is_safe = is_safe;
+  def.string_input = true;
+  return def;
+}
+
+}  // namespace
+
+void register_text_filters(library& lib) {
+  using enum filter_arg;
+  lib.add_filter("addslashes", string_filter(addslashes, none, true));
+  lib.add_filter("capfirst", string_filter(capfirst, none, true));
+  lib.add_filter("center", string_filter(center, required, true));
+  lib.add_filter("cut", string_filter(cut, required, false));
+  lib.add_filter("ljust", string_filter(ljust, required, true));
+  lib.add_filter("rjust", string_filter(rjust, required, true));
+  lib.add_filter("lower", string_filter(lower, none, true));
+  lib.add_filter("upper", string_filter(upper, none, false));
+  lib.add_filter("title", string_filter(title, none, true));
+  lib.add_filter("make_list", string_filter(make_list, none, false));
+  lib.add_filter("phone2numeric", filter_def{phone2numeric, none, true, false});
+  lib.add_filter("slugify", string_filter(slugify, none, true));
+  lib.add_filter("wordcount", string_filter(wordcount, none, false));
+  lib.add_filter("wordwrap", string_filter(wordwrap, required, true));
+  lib.add_filter("truncatechars", string_filter(truncatechars, required, true));
+  lib.add_filter("truncatewords", string_filter(truncatewords, required, true));
+  register_html_filters(lib);
+  register_urlize_filters(lib);
+  register_truncate_html_filters(lib);
+}
 
 }  // namespace djust::tmpl::detail

@@ -1,0 +1,650 @@
+// urlize and urlizetrunc: django.utils.html.urlize with hand-written scanners for its
+// regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA).
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "djust/template/error.hpp"
+#include "filters/text_common.hpp"
+#include "text_util.hpp"
+
+namespace djust::tmpl::detail {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+constexpr std::size_t max_url_length = 2048;
+constexpr std::string_view ellipsis = "\xE2\x80\xA6";
+
+bool ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool istarts_with(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+std::size_t count_of(std::string_view s, char c) {
+  std::size_t n = 0;
+  for (char x : s) n += x == c;
+  return n;
+}
+
+// ---- urllib.parse.unquote (errors='replace') ----
+
+// bytes.decode('utf-8', 'replace'): each maximal invalid subpart becomes U+FFFD.
+void append_decoded_utf8(std::string& out, std::string_view b) {
+  auto at = [&](std::size_t i) { return static_cast<unsigned char>(b[i]); };
+  for (std::size_t i = 0; i < b.size();) {
+    unsigned char c = at(i);
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    int need;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      need = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      need = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      need = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    int got = 0;
+    while (got < need && j < b.size()) {
+      unsigned char d = at(j);
+      if (d < (got == 0 ? lo : 0x80) || d > (got == 0 ? hi : 0xBF)) break;
+      ++j;
+      ++got;
+    }
+    if (got == need) {
+      out.append(b, i, j - i);
+    } else {
+      out += "\xEF\xBF\xBD";
+    }
+    i = j;
+  }
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  c = ascii_lower(c);
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  return -1;
+}
+
+std::string unquote(std::string_view s) {
+  if (s.find('%') == npos) return std::string(s);
+  std::string out, bytes;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) {
+      std::size_t j = i;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
+      out.append(s, i, j - i);
+      i = j;
+      continue;
+    }
+    bytes.clear();
+    for (; i < s.size() && static_cast<unsigned char>(s[i]) < 0x80; ++i) {
+      int h, l;
+      if (s[i] == '%' && i + 2 < s.size() && (h = hex_value(s[i + 1])) >= 0 &&
+          (l = hex_value(s[i + 2])) >= 0) {
+        bytes += static_cast<char>(h * 16 + l);
+        i += 2;
+      } else {
+        bytes += s[i];
+      }
+    }
+    append_decoded_utf8(out, bytes);
+  }
+  return out;
+}
+
+std::string quote(std::string_view s, std::string_view safe) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  append_quoted(out, s, safe);
+  return out;
+}
+
+// quote_plus(s, safe=''): spaces become '+'.
+void append_quote_plus(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ') {
+      out += '+';
+    } else {
+      append_quoted(out, s.substr(i, 1), "");
+    }
+  }
+}
+
+// ---- IDNA (encodings.idna, approximating nameprep by lower() and NFC) ----
+
+std::string punycode_encode(std::u32string_view input) {
+  constexpr std::uint32_t base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
+  std::string out;
+  for (char32_t c : input)
+    if (c < 0x80) out += static_cast<char>(c);
+  std::size_t basic = out.size(), handled = basic;
+  if (basic) out += '-';
+  std::uint32_t n = 128, delta = 0, bias = 72;
+  auto adapt = [&](std::uint32_t d, std::size_t points, bool first) {
+    d = first ? d / damp : d / 2;
+    d += d / static_cast<std::uint32_t>(points);
+    std::uint32_t k = 0;
+    while (d > ((base - tmin) * tmax) / 2) {
+      d /= base - tmin;
+      k += base;
+    }
+    return k + (base - tmin + 1) * d / (d + skew);
+  };
+  auto digit = [](std::uint32_t d) { return static_cast<char>(d < 26 ? 'a' + d : '0' + d - 26); };
+  while (handled < input.size()) {
+    char32_t m = 0x10FFFF;
+    for (char32_t c : input)
+      if (c >= n && c < m) m = c;
+    delta += (m - n) * static_cast<std::uint32_t>(handled + 1);
+    n = m;
+    for (char32_t c : input) {
+      if (c < n) ++delta;
+      if (c != n) continue;
+      std::uint32_t q = delta;
+      for (std::uint32_t k = base;; k += base) {
+        std::uint32_t t = k <= bias ? tmin : k >= bias + tmax ? tmax : k - bias;
+        if (q < t) break;
+        out += digit(t + (q - t) % (base - t));
+        q = (q - t) / (base - t);
+      }
+      out += digit(q);
+      bias = adapt(delta, handled + 1, handled == basic);
+      delta = 0;
+      ++handled;
+    }
+    ++delta;
+    ++n;
+  }
+  return out;
+}
+
+bool is_ascii(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+// Characters nameprep maps to nothing (RFC 3454 table B.1).
+bool nameprep_dropped(char32_t c) {
+  return c == 0xAD || c == 0x34F || c == 0x1806 || (c >= 0x180B && c <= 0x180D) ||
+         (c >= 0x200B && c <= 0x200D) || c == 0x2060 || (c >= 0xFE00 && c <= 0xFE0F) ||
+         c == 0xFEFF;
+}
+
+bool idna_label(std::string_view label, std::string& out) {
+  if (is_ascii(label)) {
+    if (label.empty() || label.size() >= 64) return false;
+    out += label;
+    return true;
+  }
+  std::string mapped;
+  for (std::size_t i = 0; i < label.size();) {
+    char32_t c = next_code_point(label, i);
+    if (!nameprep_dropped(c)) append_utf8(mapped, c);
+  }
+  std::string prepared = nfc(py_lower(mapped));
+  if (is_ascii(prepared)) {
+    if (prepared.empty() || prepared.size() >= 64) return false;
+    out += prepared;
+    return true;
+  }
+  if (istarts_with(prepared, "xn--")) return false;
+  std::string encoded = "xn--" + punycode_encode(to_u32(prepared));
+  if (encoded.size() >= 64) return false;
+  out += encoded;
+  return true;
+}
+
+// domain.encode('idna').decode('ascii'); false where Python raises UnicodeError.
+bool punycode(std::string_view domain, std::string& out) {
+  out.clear();
+  if (domain.empty()) return true;
+  if (is_ascii(domain)) {
+    std::size_t start = 0;
+    while (true) {
+      std::size_t dot = domain.find('.', start);
+      std::size_t len = (dot == npos ? domain.size() : dot) - start;
+      if (dot == npos) {
+        if (len >= 64) return false;
+        break;
+      }
+      if (len == 0 || len >= 64) return false;
+      start = dot + 1;
+    }
+    out = domain;
+    return true;
+  }
+  // Labels split on the four IDNA dots.
+  std::vector<std::string_view> labels;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < domain.size();) {
+    std::size_t begin = i;
+    char32_t c = next_code_point(domain, i);
+    if (c == '.' || c == 0x3002 || c == 0xFF0E || c == 0xFF61) {
+      labels.push_back(domain.substr(start, begin - start));
+      start = i;
+    }
+  }
+  labels.push_back(domain.substr(start));
+  bool trailing_dot = labels.back().empty();
+  if (trailing_dot) labels.pop_back();
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    if (k) out += '.';
+    if (!idna_label(labels[k], out)) return false;
+  }
+  if (trailing_dot) out += '.';
+  return true;
+}
+
+// ---- urllib.parse.urlsplit / urlunsplit and Django's smart_urlquote ----
+
+struct split_url {
+  std::string scheme, netloc, path, query, fragment;
+};
+
+bool valid_ipv4(std::string_view s) {
+  int parts = 0;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t dot = s.find('.', start);
+    std::string_view part = s.substr(start, dot == npos ? npos : dot - start);
+    if (part.empty() || part.size() > 3) return false;
+    int v = 0;
+    for (char c : part) {
+      if (c < '0' || c > '9') return false;
+      v = v * 10 + (c - '0');
+    }
+    if (v > 255 || (part.size() > 1 && part[0] == '0')) return false;
+    ++parts;
+    if (dot == npos) break;
+    start = dot + 1;
+  }
+  return parts == 4;
+}
+
+// ipaddress.IPv6Address(s) accepts it (with an optional %scope).
+bool valid_ipv6(std::string_view s) {
+  if (auto pct = s.find('%'); pct != npos) {
+    if (pct + 1 == s.size()) return false;
+    s = s.substr(0, pct);
+  }
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t colon = s.find(':', start);
+    parts.push_back(s.substr(start, colon == npos ? npos : colon - start));
+    if (colon == npos) break;
+    start = colon + 1;
+  }
+  if (parts.size() < 3) return false;
+  std::size_t max_parts = 8;
+  if (parts.back().find('.') != npos) {
+    if (!valid_ipv4(parts.back())) return false;
+    parts.back() = "0";
+    parts.push_back("0");
+  }
+  if (parts.size() > max_parts + 1) return false;
+  int skip = -1;
+  for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+    if (parts[i].empty()) {
+      if (skip >= 0) return false;
+      skip = static_cast<int>(i);
+    }
+  }
+  if (skip >= 0) {
+    std::size_t hi = skip, lo = parts.size() - skip - 1;
+    if (parts.front().empty() && --hi) return false;
+    if (parts.back().empty() && --lo) return false;
+    if (hi + lo >= max_parts) return false;
+  } else {
+    if (parts.size() != max_parts) return false;
+    if (parts.front().empty() || parts.back().empty()) return false;
+  }
+  for (auto p : parts) {
+    if (p.size() > 4) return false;
+    for (char c : p)
+      if (hex_value(c) < 0) return false;
+  }
+  return true;
+}
+
+bool check_bracketed_netloc(std::string_view netloc) {
+  auto at = netloc.rfind('@');
+  std::string_view host_port = at == npos ? netloc : netloc.substr(at + 1);
+  std::string_view hostname;
+  auto open = host_port.find('[');
+  if (open != npos) {
+    if (open > 0) return false;
+    std::string_view bracketed = host_port.substr(open + 1);
+    auto close = bracketed.find(']');
+    hostname = bracketed.substr(0, close);
+    std::string_view port = close == npos ? std::string_view() : bracketed.substr(close + 1);
+    if (!port.empty() && port[0] != ':') return false;
+  } else {
+    hostname = host_port.substr(0, host_port.find(':'));
+  }
+  if (!hostname.empty() && hostname[0] == 'v') {
+    // \Av[a-fA-F0-9]+\..+\Z
+    std::size_t i = 1;
+    while (i < hostname.size() && hex_value(hostname[i]) >= 0) ++i;
+    return i > 1 && i + 1 < hostname.size() && hostname[i] == '.';
+  }
+  return valid_ipv6(hostname);
+}
+
+bool urlsplit(std::string_view input, split_url& r) {
+  std::size_t lead = 0;
+  while (lead < input.size() && static_cast<unsigned char>(input[lead]) <= 0x20) ++lead;
+  std::string url;
+  for (char c : input.substr(lead))
+    if (c != '\t' && c != '\r' && c != '\n') url += c;
+  std::string_view u = url;
+  std::size_t colon = u.find(':');
+  if (colon != npos && colon > 0 && ascii_alpha(u[0])) {
+    bool ok = true;
+    for (char c : u.substr(0, colon))
+      ok = ok && (ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
+    if (ok) {
+      for (char c : u.substr(0, colon)) r.scheme += ascii_lower(c);
+      u = u.substr(colon + 1);
+    }
+  }
+  if (u.substr(0, 2) == "//") {
+    std::size_t delim = u.find_first_of("/?#", 2);
+    r.netloc = u.substr(2, delim == npos ? npos : delim - 2);
+    u = delim == npos ? std::string_view() : u.substr(delim);
+    bool open = r.netloc.find('[') != npos, close = r.netloc.find(']') != npos;
+    if (open != close) return false;
+    if (open && !check_bracketed_netloc(r.netloc)) return false;
+  }
+  if (auto hash = u.find('#'); hash != npos) {
+    r.fragment = u.substr(hash + 1);
+    u = u.substr(0, hash);
+  }
+  if (auto q = u.find('?'); q != npos) {
+    r.query = u.substr(q + 1);
+    u = u.substr(0, q);
+  }
+  r.path = u;
+  return true;
+}
+
+bool uses_netloc(std::string_view scheme) {
+  static constexpr std::string_view names[] = {
+      "",     "ftp",    "http", "gopher", "nntp",  "telnet", "imap",    "wais", "file",
+      "mms",  "https",  "shttp", "snews", "prospero", "rtsp", "rtspu", "rsync", "svn",
+      "svn+ssh", "sftp", "nfs",  "git",   "git+ssh", "ws",   "wss"};
+  for (auto n : names)
+    if (n == scheme) return true;
+  return false;
+}
+
+std::string urlunsplit(const split_url& p) {
+  std::string url = p.path;
+  if (!p.netloc.empty() || (!p.scheme.empty() && uses_netloc(p.scheme) && url.substr(0, 2) != "//")) {
+    if (!url.empty() && url[0] != '/') url = "/" + url;
+    url = "//" + p.netloc + url;
+  }
+  if (!p.scheme.empty()) url = p.scheme + ":" + url;
+  if (!p.query.empty()) url += "?" + p.query;
+  if (!p.fragment.empty()) url += "#" + p.fragment;
+  return url;
+}
+
+constexpr std::string_view url_safe = "!$&'()*+,;=:/?#[]@~";  // RFC 3986 delimiters and '~'
+
+std::string unquote_quote(std::string_view segment) { return quote(unquote(segment), url_safe); }
+
+std::string smart_urlquote(const std::string& url) {
+  split_url parts;
+  if (!urlsplit(url, parts)) return unquote_quote(url);
+  std::string netloc;
+  if (!punycode(parts.netloc, netloc)) return unquote_quote(url);
+  parts.netloc = std::move(netloc);
+  if (!parts.query.empty()) {
+    // parse_qsl(keep_blank_values=True), unquoted once more, then urlencode().
+    std::string query;
+    std::string_view q = parts.query;
+    std::size_t start = 0;
+    while (start <= q.size()) {
+      std::size_t amp = q.find('&', start);
+      std::string_view pair = q.substr(start, amp == npos ? npos : amp - start);
+      start = amp == npos ? q.size() + 1 : amp + 1;
+      if (pair.empty()) continue;
+      std::size_t eq = pair.find('=');
+      std::string name(pair.substr(0, eq));
+      std::string val(eq == npos ? std::string_view() : pair.substr(eq + 1));
+      for (auto* s : {&name, &val}) {
+        for (char& c : *s)
+          if (c == '+') c = ' ';
+        *s = unquote(unquote(*s));
+      }
+      if (!query.empty()) query += '&';
+      append_quote_plus(query, name);
+      query += '=';
+      append_quote_plus(query, val);
+    }
+    parts.query = std::move(query);
+  }
+  parts.path = unquote_quote(parts.path);
+  parts.fragment = unquote_quote(parts.fragment);
+  return urlunsplit(parts);
+}
+
+// ---- urlize proper ----
+
+// Django's trim_punctuation: moves wrapping and trailing punctuation to lead/trail.
+void trim_punctuation(std::string& lead, std::string& middle, std::string& trail) {
+  static constexpr std::pair<char, char> wrapping[] = {{'(', ')'}, {'[', ']'}};
+  bool trimmed = true;
+  while (trimmed) {
+    trimmed = false;
+    for (auto [opening, closing] : wrapping) {
+      if (!middle.empty() && middle.front() == opening) {
+        middle.erase(0, 1);
+        lead += opening;
+        trimmed = true;
+      }
+      if (!middle.empty() && middle.back() == closing &&
+          count_of(middle, closing) == count_of(middle, opening) + 1) {
+        middle.pop_back();
+        trail.insert(trail.begin(), closing);
+        trimmed = true;
+      }
+    }
+    std::string unescaped = html_unescape(middle);
+    std::size_t end = unescaped.find_last_not_of(".,:;!");
+    end = end == npos ? 0 : end + 1;
+    if (end != unescaped.size()) {
+      // Django slices the escaped text with the unescaped lengths (sic).
+      std::size_t stripped_len = code_point_count(std::string_view(unescaped).substr(0, end));
+      std::size_t removed = code_point_count(std::string_view(unescaped).substr(end));
+      trail.insert(0, middle, byte_offset_of(middle, stripped_len));
+      std::size_t middle_len = code_point_count(middle);
+      middle.resize(removed >= middle_len ? 0 : byte_offset_of(middle, middle_len - removed));
+      trimmed = true;
+    }
+  }
+}
+
+bool is_email_simple(std::string_view v) {
+  if (v.empty() || v.front() == '@' || v.back() == '@') return false;
+  auto at = v.find('@');
+  if (at == npos || v.find('@', at + 1) != npos) return false;
+  std::string_view domain = v.substr(at + 1);
+  if (code_point_count(domain) > 63) return false;
+  return domain.find('.') != npos && domain.front() != '.';
+}
+
+// re r'^https?://\[?\w' (IGNORECASE)
+bool simple_url(std::string_view m) {
+  std::size_t i;
+  if (istarts_with(m, "https://")) {
+    i = 8;
+  } else if (istarts_with(m, "http://")) {
+    i = 7;
+  } else {
+    return false;
+  }
+  if (i < m.size() && m[i] == '[') ++i;
+  if (i >= m.size()) return false;
+  return py_isword(next_code_point(m, i));
+}
+
+// re r'^www\.|^(?!http)\w[^@]+\.(com|edu|gov|int|mil|net|org)($|/.*)$' (IGNORECASE)
+bool simple_url_2(std::string_view m) {
+  if (istarts_with(m, "www.")) return true;
+  if (istarts_with(m, "http") || m.empty()) return false;
+  std::size_t i = 0;
+  if (!py_isword(next_code_point(m, i))) return false;
+  std::size_t at = m.find('@', i);
+  for (std::size_t dot = m.find('.', i + 1); dot != npos && dot < at; dot = m.find('.', dot + 1)) {
+    std::string_view tld = m.substr(dot + 1, 3);
+    if (tld.size() < 3) break;
+    std::string lower{ascii_lower(tld[0]), ascii_lower(tld[1]), ascii_lower(tld[2])};
+    if (lower != "com" && lower != "edu" && lower != "gov" && lower != "int" && lower != "mil" &&
+        lower != "net" && lower != "org")
+      continue;
+    if (dot + 4 == m.size() || m[dot + 4] == '/') return true;
+  }
+  return false;
+}
+
+// re r'([\s<>"\']+)': the byte length of the separator run at i.
+std::size_t separator_run(std::string_view s, std::size_t i) {
+  std::size_t j = i;
+  while (j < s.size()) {
+    char c = s[j];
+    if (c == '<' || c == '>' || c == '"' || c == '\'') {
+      ++j;
+      continue;
+    }
+    std::size_t k = j;
+    if (!py_isspace(next_code_point(s, k))) break;
+    j = k;
+  }
+  return j - i;
+}
+
+void append_plain(std::string& out, std::string_view word, bool escape) {
+  if (escape) {
+    append_escaped(out, word);
+  } else {
+    out += word;
+  }
+}
+
+void urlize_word(std::string& out, std::string_view word, std::int64_t limit, bool safe_input,
+                 bool autoescape) {
+  bool escape_plain = !safe_input && autoescape;
+  if (word.find_first_of(".@:") == npos) {
+    append_plain(out, word, escape_plain);
+    return;
+  }
+  std::string lead, middle(word), trail;
+  trim_punctuation(lead, middle, trail);
+  std::string url;
+  bool nofollow = true;
+  if (middle.size() <= max_url_length * 4 && simple_url(middle) &&
+      code_point_count(middle) <= max_url_length) {
+    url = smart_urlquote(html_unescape(middle));
+  } else if (middle.size() <= max_url_length * 4 && simple_url_2(middle) &&
+             code_point_count(middle) <= max_url_length) {
+    url = smart_urlquote("http://" + html_unescape(middle));
+  } else if (middle.find(':') == npos && is_email_simple(middle)) {
+    auto at = middle.rfind('@');
+    std::string domain;
+    if (!punycode(std::string_view(middle).substr(at + 1), domain)) {
+      out += word;  // Django's `continue`: the word is left exactly as it was
+      return;
+    }
+    url = "mailto:" + middle.substr(0, at) + "@" + domain;
+    nofollow = false;
+  }
+  if (url.empty()) {
+    append_plain(out, word, escape_plain);
+    return;
+  }
+  std::string trimmed = middle;
+  if (limit >= 0 && code_point_count(middle) > static_cast<std::size_t>(limit)) {
+    trimmed = middle.substr(0, byte_offset_of(middle, static_cast<std::size_t>(limit > 0 ? limit - 1 : 0)));
+    trimmed += ellipsis;
+  }
+  append_plain(out, lead, escape_plain);
+  out += "<a href=\"";
+  append_escaped(out, url);
+  out += nofollow ? "\" rel=\"nofollow\">" : "\">";
+  append_plain(out, trimmed, escape_plain);
+  out += "</a>";
+  append_plain(out, trail, escape_plain);
+}
+
+std::string urlize(std::string_view text, std::int64_t limit, bool safe_input, bool autoescape) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  std::size_t i = 0;
+  while (true) {
+    std::size_t start = i;
+    while (i < text.size() && separator_run(text, i) == 0) {
+      std::size_t k = i;
+      next_code_point(text, k);
+      i = k;
+    }
+    urlize_word(out, text.substr(start, i - start), limit, safe_input, autoescape);
+    if (i >= text.size()) break;
+    std::size_t sep = separator_run(text, i);
+    append_plain(out, text.substr(i, sep), !safe_input && autoescape);
+    i += sep;
+  }
+  return out;
+}
+
+value urlize_filter(const value& in, const value*, const filter_env& env) {
+  return value::safe(urlize(in.as_string(), -1, in.is_safe(), env.autoescape));
+}
+
+value urlizetrunc(const value& in, const value* arg, const filter_env& env) {
+  std::int64_t limit = py_int_arg(*arg);
+  // trim_url: len(x) <= limit keeps x; a negative limit slices x[:max(0, limit - 1)].
+  if (limit < 0) limit = 0;
+  return value::safe(urlize(in.as_string(), limit, in.is_safe(), env.autoescape));
+}
+
+filter_def def(filter_fn fn, filter_arg arg) {
+  filter_def d;
+  d.fn = std::move(fn);
+  d.arg = arg;
+  d.is_safe = true;
+  d.string_input = true;
+  return d;
+}
+
+}  // namespace
+
+void register_urlize_filters(library& lib) {
+  lib.add_filter("urlize", def(urlize_filter, filter_arg::none));
+  lib.add_filter("urlizetrunc", def(urlizetrunc, filter_arg::required));
+}
+
+}  // namespace djust::tmpl::detail

@@ -1,0 +1,66 @@
+// UTF-8 text helpers with Python str semantics (code points, case mapping, predicates,
+// normalization) for filters that must match Django character for character.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace djust::tmpl::detail {
+
+// Decodes the code point at byte `i` and advances `i`. A byte that does not start
+// valid UTF-8 decodes as U+DC80+byte (Python's surrogateescape) so it round-trips.
+char32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
+// Decodes the code point that ends at byte `i` and moves `i` back to its start.
+char32_t prev_code_point(std::string_view s, std::size_t& i) noexcept;
+// Appends `cp` as UTF-8 (U+DC80..U+DCFF as their raw byte).
+void append_utf8(std::string& out, char32_t cp);
+// len() of the Python str.
+std::size_t code_point_count(std::string_view s) noexcept;
+// Byte offset of code point number `n` (s.size() when the string is shorter).
+std::size_t byte_offset_of(std::string_view s, std::size_t n) noexcept;
+std::u32string to_u32(std::string_view s);
+std::string to_utf8(std::u32string_view s);
+
+// Python's str predicates on one code point.
+bool py_isspace(char32_t c) noexcept;
+bool py_isalnum(char32_t c) noexcept;
+inline bool py_isword(char32_t c) noexcept { return c == '_' || py_isalnum(c); }  // regex \w
+bool py_iscased(char32_t c) noexcept;
+int py_decimal(char32_t c) noexcept;          // str.isdecimal() digit value, or -1
+int combining_class(char32_t c) noexcept;     // unicodedata.combining()
+
+// Python str.lower() / upper() / title() (full mappings, final sigma).
+void append_lower(std::string& out, std::string_view s);
+void append_upper(std::string& out, std::string_view s);
+std::string py_lower(std::string_view s);
+std::string py_upper(std::string_view s);
+std::string py_title(std::string_view s);
+// chr(c).upper() appended.
+void append_upper_char(std::string& out, char32_t c);
+
+// unicodedata.normalize('NFC', s).
+std::string nfc(std::string_view s);
+// unicodedata.normalize('NFKD', s).encode('ascii', 'ignore').decode().
+std::string ascii_fold(std::string_view s);
+
+// html.unescape(s): HTML5 named and numeric character references.
+std::string html_unescape(std::string_view s);
+
+// str.split() with no argument: runs of whitespace separate, no empty items.
+std::vector<std::string_view> py_split(std::string_view s);
+// str.strip() with no argument.
+std::string_view py_strip(std::string_view s);
+
+// int(s) for a str: Python's rules (surrounding whitespace, sign, '_' between
+// digits, any Unicode decimal digits). ok=false is Python's ValueError; a value
+// beyond 64 bits is clamped and flagged.
+struct py_int {
+  bool ok = false;
+  bool overflow = false;
+  std::int64_t value = 0;
+};
+py_int parse_py_int(std::string_view s);
+
+}  // namespace djust::tmpl::detail
