@@ -22,24 +22,30 @@ export const FIRST_ID = 1 // first id of the initial render (document order)
 export const KEY_ATTR = 'dj-key'
 export const KEY_ATTR_FALLBACK = 'id'
 
-// Message keys and types (maps with short keys).
-export const K_TYPE = 't'
+// Message keys and types (docs/protocol.md, "Messages"): every frame is one map with a "type".
+export const K_TYPE = 'type'
 export const K_REF = 'ref'
-export const K_VIEW = 'v'
-export const K_HANDLER = 'h'
-export const K_PARAMS = 'p'
-export const K_PATCHES = 'd'
-export const K_SEQ = 's'
+export const K_VIEW = 'view'
+export const K_HANDLER = 'handler'
+export const K_PARAMS = 'params'
+export const K_PATCHES = 'patches'
+export const K_SEQ = 'seq'
+export const K_ACK = 'ack'
+export const K_ACKS = 'acks'
 export const K_HTML = 'html'
-export const K_EVENTS = 'e'
-export const K_ERROR = 'err'
+export const K_OK = 'ok'
+export const K_CODE = 'code'
+export const K_MESSAGE = 'message'
+export const K_TO = 'to'
 export const K_TOKEN = 'token'
 export const K_CSRF = 'csrf'
 export const K_URL = 'url'
+// Not in docs/protocol.md yet (proposed): [[name, payload], ...] on push/reply, delivered to hooks.
+export const K_EVENTS = 'events'
 
 export const T_JOIN = 'join'
 export const T_EVENT = 'event'
-export const T_HEARTBEAT = 'hb'
+export const T_HEARTBEAT = 'heartbeat'
 export const T_LEAVE = 'leave'
 export const T_REPLY = 'reply'
 export const T_PUSH = 'push'
@@ -48,8 +54,8 @@ export const T_ERROR = 'error'
 
 // WebSocket endpoint and subprotocols.
 export const WS_PATH = '/live/websocket'
-export const PROTO_MSGPACK = 'djust.msgpack'
-export const PROTO_JSON = 'djust.json'
+export const PROTO_MSGPACK = 'djust.msgpack.v1'
+export const PROTO_JSON = 'djust.json.v1'
 
 // Attributes and classes the page uses.
 export const PREFIX = 'dj-'

@@ -27,11 +27,11 @@ export const connect = (opts = {}, doc = document) => {
       seq: 0,
       typing: false,
       hooks: new Map(),
-      vid: root.getAttribute(A('view')),
+      vid: undefined, // the server's view id, from the join reply
       // Sends an event; while it is in flight el shows loading state (and an optimistic class toggle).
       push(handler, params, el) {
         const r = ++ref
-        if (!socket.send({ [C.K_TYPE]: C.T_EVENT, [C.K_REF]: r, [C.K_VIEW]: view.vid, [C.K_HANDLER]: handler, [C.K_PARAMS]: params })) return
+        if (!socket.send({ [C.K_TYPE]: C.T_EVENT, [C.K_REF]: r, [C.K_VIEW]: view.vid, [C.K_HANDLER]: handler, [C.K_PARAMS]: params, [C.K_ACK]: view.seq })) return
         view.typing = false
         const undo = []
         const targets = el ? [el] : []
@@ -84,8 +84,9 @@ export const connect = (opts = {}, doc = document) => {
     return views.find(v => v.root == root)
   }
   const error = (view, m) => {
-    console.error('djust:', m[C.K_ERROR])
-    view && view.root.dispatchEvent(new doc.defaultView.CustomEvent('dj:error', { detail: m[C.K_ERROR], bubbles: true }))
+    const detail = { code: m[C.K_CODE], message: m[C.K_MESSAGE] }
+    console.error('djust:', detail.code, detail.message)
+    view?.root.dispatchEvent(new doc.defaultView.CustomEvent('dj:error', { detail, bubbles: true }))
   }
 
   const message = m => {
@@ -93,12 +94,12 @@ export const connect = (opts = {}, doc = document) => {
     const pending = refs.get(m[C.K_REF])
     refs.delete(m[C.K_REF])
     const view = pending ? pending.view : views.find(v => v.vid == m[C.K_VIEW]) || views[0]
-    if (type == C.T_REDIRECT) return loc.assign(m[C.K_URL])
+    if (type == C.T_REDIRECT) return loc.assign(m[C.K_TO])
     // Client-side state (loading, optimistic classes) is undone first, so patches meet the DOM the server knows.
     pending?.undo?.()
     if (pending?.join && m[C.K_VIEW] != null) view.vid = m[C.K_VIEW]
     if (view) view.busy = [...refs.values()].some(p => p.view == view && !p.join)
-    if (type == C.T_ERROR || m[C.K_ERROR] != null) error(view, m)
+    if (type == C.T_ERROR || m[C.K_OK] === false) error(view, m)
     else if (view) view.update(m)
   }
 
@@ -116,13 +117,15 @@ export const connect = (opts = {}, doc = document) => {
     for (const v of views) {
       refs.set(++ref, { view: v, join: 1 })
       socket.send({
-        [C.K_TYPE]: C.T_JOIN, [C.K_REF]: ref, [C.K_VIEW]: v.vid, [C.K_TOKEN]: v.root.getAttribute(A('token')),
-        [C.K_CSRF]: v.root.getAttribute(A('csrf')) || csrf, [C.K_URL]: loc.href, [C.K_SEQ]: v.seq,
+        [C.K_TYPE]: C.T_JOIN, [C.K_REF]: ref, [C.K_TOKEN]: v.root.getAttribute(A('token')),
+        [C.K_CSRF]: v.root.getAttribute(A('csrf')) || csrf, [C.K_URL]: loc.pathname + loc.search,
+        // Resuming: the view id of the first join and the last sequence number applied.
+        [C.K_VIEW]: v.vid, [C.K_ACK]: v.vid && v.seq,
       })
     }
   }
 
-  const beat = () => ({ [C.K_TYPE]: C.T_HEARTBEAT, [C.K_REF]: ++ref, [C.K_SEQ]: views[0]?.seq })
+  const beat = () => ({ [C.K_TYPE]: C.T_HEARTBEAT, [C.K_REF]: ++ref, [C.K_ACKS]: Object.fromEntries(views.filter(v => v.vid).map(v => [v.vid, v.seq])) })
 
   // A field typed into since the last event keeps its value against patches (see dom_patch.js).
   doc.addEventListener('input', e => { const v = view_of(e.target); if (v) v.typing = true })

@@ -9,7 +9,7 @@ test('dj-click sends the handler and dj-value-* params', async () => {
   const t = await joined(V + '<div dj-click=select dj-value-id=7 dj-value-kind=row><b>inner</b></div></div>')
   fire(t.w, t.$('b'), 'click')
   const [e] = await until(() => of(t.s, 'event').length && of(t.s, 'event'), 'event')
-  assert.deepEqual(e, { t: 'event', ref: e.ref, v: 'view-1', h: 'select', p: { id: '7', kind: 'row' } })
+  assert.deepEqual(e, { type: 'event', ref: e.ref, view: 'view-1', handler: 'select', params: { id: '7', kind: 'row' }, ack: 0 })
   await t.done()
 })
 
@@ -19,7 +19,7 @@ test('dj-input and dj-change send the value; checkboxes send checked', async () 
   fire(t.w, t.$('select'), 'change')
   fire(t.w, t.$('[type=checkbox]'), 'change')
   const es = await until(() => of(t.s, 'event').length == 3 && of(t.s, 'event'), 'events')
-  assert.deepEqual(es.map(e => [e.h, e.p]), [['search', { value: 'ab' }], ['pick', { value: 'y' }], ['tick', { value: true }]])
+  assert.deepEqual(es.map(e => [e.handler, e.params]), [['search', { value: 'ab' }], ['pick', { value: 'y' }], ['tick', { value: true }]])
   await t.done()
 })
 
@@ -29,7 +29,7 @@ test('dj-submit sends every field and prevents the default submit', async () => 
   t.$('form').dispatchEvent(ev)
   assert.equal(ev.defaultPrevented, true)
   const [e] = await until(() => of(t.s, 'event').length && of(t.s, 'event'), 'event')
-  assert.deepEqual([e.h, e.p], ['save', { list: '3', title: 'milk', note: 'n', p: 'hi' }])
+  assert.deepEqual([e.handler, e.params], ['save', { list: '3', title: 'milk', note: 'n', p: 'hi' }])
   await t.done()
 })
 
@@ -40,7 +40,7 @@ test('dj-keydown/dj-keyup honour dj-key filters and send key and value', async (
   fire(t.w, t.$('input'), 'keydown', { key: 'escape' })
   fire(t.w, t.$('#u'), 'keyup', { key: 'x' })
   const es = await until(() => of(t.s, 'event').length == 3 && of(t.s, 'event'), 'events')
-  assert.deepEqual(es.map(e => [e.h, e.p]), [
+  assert.deepEqual(es.map(e => [e.handler, e.params]), [
     ['down', { value: 'v', key: 'Enter' }], ['down', { value: 'v', key: 'escape' }], ['up', { value: '', key: 'x' }],
   ])
   await t.done()
@@ -52,7 +52,7 @@ test('window-level key bindings fire wherever the key is pressed', async () => {
   fire(t.w, t.doc.body, 'keydown', { key: 'ArrowLeft' })
   fire(t.w, t.doc.body, 'keyup', { key: 'q' })
   const es = await until(() => of(t.s, 'event').length == 2 && of(t.s, 'event'), 'events')
-  assert.deepEqual(es.map(e => [e.h, e.p]), [['nav', { key: 'ArrowLeft' }], ['any', { key: 'q' }]])
+  assert.deepEqual(es.map(e => [e.handler, e.params]), [['nav', { key: 'ArrowLeft' }], ['any', { key: 'q' }]])
   await t.done()
 })
 
@@ -61,7 +61,7 @@ test('dj-focus and dj-blur fire on the element itself', async () => {
   t.$('input').focus()
   t.$('#other').focus()
   const es = await until(() => of(t.s, 'event').length == 2 && of(t.s, 'event'), 'events')
-  assert.deepEqual(es.map(e => [e.h, e.p]), [['f', { value: 'z' }], ['b', { value: 'z' }]])
+  assert.deepEqual(es.map(e => [e.handler, e.params]), [['f', { value: 'z' }], ['b', { value: 'z' }]])
   await t.done()
 })
 
@@ -81,7 +81,7 @@ test('dj-debounce=ms sends only the last value once typing pauses', async () => 
   assert.equal(of(t.s, 'event').length, 0, 'nothing before the pause')
   const es = await until(() => of(t.s, 'event').length && of(t.s, 'event'), 'debounced event')
   await sleep(100)
-  assert.deepEqual(of(t.s, 'event').map(e => e.p.value), ['abc'])
+  assert.deepEqual(of(t.s, 'event').map(e => e.params.value), ['abc'])
   assert.equal(es.length, 1)
   await t.done()
 })
@@ -103,7 +103,7 @@ test('dj-debounce=blur waits for blur; pending debounces flush on blur and befor
   fire(t.w, b, 'input')
   t.$('form').dispatchEvent(new t.w.Event('submit', { bubbles: true, cancelable: true }))
   const es = await until(() => of(t.s, 'event').length == 3 && of(t.s, 'event'), 'flush before submit')
-  assert.deepEqual(es.map(e => [e.h, e.p]), [['c', { value: 'two' }], ['i', { value: 'typed' }], ['s', { x: 'typed' }]])
+  assert.deepEqual(es.map(e => [e.handler, e.params]), [['c', { value: 'two' }], ['i', { value: 'typed' }], ['s', { x: 'typed' }]])
   await t.done()
 })
 
@@ -114,6 +114,6 @@ test('dj-throttle sends at once, then at most once per window with the last even
   await until(() => of(t.s, 'event').length == 1, 'leading')
   await until(() => of(t.s, 'event').length == 2, 'trailing')
   await sleep(200)
-  assert.deepEqual(of(t.s, 'event').map(e => e.p.i), ['0', '4'])
+  assert.deepEqual(of(t.s, 'event').map(e => e.params.i), ['0', '4'])
   await t.done()
 })

@@ -5,12 +5,12 @@ import { joined, server, page, until, of, fire, sleep } from './support.js'
 
 const V = '<div dj-view=v dj-token=T>'
 
-test('join carries token, CSRF (attribute or meta), url and sequence 0 over msgpack', async () => {
+test('join carries token, CSRF (attribute or meta) and path over msgpack; no view or ack the first time', async () => {
   const s = await server()
-  const w = await page('<div dj-view=counter dj-token=TOK>x</div>', s.port, { head: '<meta name=csrf-token content=C1>' })
+  const w = await page('<div dj-view=counter dj-token=TOK>x</div>', s.port, { head: '<meta name=csrf-token content=C1>', path: '/counter/?q=1' })
   const [j] = await until(() => of(s, 'join').length && of(s, 'join'), 'join')
-  assert.deepEqual(j, { t: 'join', ref: j.ref, v: 'counter', token: 'TOK', csrf: 'C1', url: `http://127.0.0.1:${s.port}/`, s: 0 })
-  assert.deepEqual(s.protocols, ['djust.msgpack'])
+  assert.deepEqual(j, { type: 'join', ref: j.ref, token: 'TOK', csrf: 'C1', url: '/counter/?q=1' })
+  assert.deepEqual(s.protocols, ['djust.msgpack.v1'])
   w.close()
   await s.close()
 })
@@ -18,11 +18,11 @@ test('join carries token, CSRF (attribute or meta), url and sequence 0 over msgp
 test('JSON text frames when the page asks (dj-json or window.djust.json)', async () => {
   for (const [body, opts] of [['<div dj-view=a dj-json dj-csrf=C2>', {}], ['<div dj-view=a dj-csrf=C2>', { json: true }]]) {
     const t = await joined(body + '<button dj-click=go>', opts)
-    assert.deepEqual(t.s.protocols, ['djust.json'])
+    assert.deepEqual(t.s.protocols, ['djust.json.v1'])
     assert.equal(of(t.s, 'join')[0].csrf, 'C2')
     fire(t.w, t.$('button'), 'click')
     await until(() => of(t.s, 'event').length, 'event')
-    t.s.send({ t: 'reply', ref: of(t.s, 'event')[0].ref, s: 1, d: [[1, 1, 'class', 'done']] })
+    t.s.send({ type: 'reply', ref: of(t.s, 'event')[0].ref, ok: true, seq: 1, patches: [[1, 1, 'class', 'done']] })
     await until(() => t.$('button').className == 'done', 'patch over JSON')
     await t.done()
   }
@@ -41,7 +41,7 @@ test('a reply applies its patches and clears loading, dj-loading targets and dj-
   assert.equal(button.disabled, true)
   assert.equal(button.textContent, 'Saving…')
   // ids: 1 form, 2 button, 3 "Save ", 4 b, 5 "now", 6 p, 7 "busy", 8 p#o, 9 "other", 10 span, 11 "0"
-  t.s.send({ t: 'reply', ref: e.ref, s: 1, d: [[0, 11, '1'], [0, 5, 'later']] })
+  t.s.send({ type: 'reply', ref: e.ref, ok: true, seq: 1, patches: [[0, 11, '1'], [0, 5, 'later']] })
   await until(() => t.$('span').textContent == '1', 'patched')
   assert.equal(t.$('form').className, '')
   assert.equal(t.$('[dj-loading]').className, '')
@@ -58,14 +58,14 @@ test('optimistic class toggles at once and is reconciled by the reply', async ()
   assert.equal(b.classList.contains('liked'), true)
   const [e1] = await until(() => of(t.s, 'event').length && of(t.s, 'event'), 'event')
   // The server agrees: its patch sets the class.
-  t.s.send({ t: 'reply', ref: e1.ref, s: 1, d: [[1, 1, 'class', 'liked']] })
+  t.s.send({ type: 'reply', ref: e1.ref, ok: true, seq: 1, patches: [[1, 1, 'class', 'liked']] })
   await until(() => !b.classList.contains('dj-loading'), 'reply 1')
   assert.equal(b.className, 'liked')
   // The server refuses the next toggle: no patch, so the optimistic change is undone.
   fire(t.w, b, 'click')
   assert.equal(b.classList.contains('liked'), false)
   await until(() => of(t.s, 'event').length == 2, 'event 2')
-  t.s.send({ t: 'reply', ref: of(t.s, 'event')[1].ref, s: 2, d: [] })
+  t.s.send({ type: 'reply', ref: of(t.s, 'event')[1].ref, ok: true, seq: 2, patches: [] })
   await until(() => !b.classList.contains('dj-loading'), 'reply 2')
   assert.equal(b.className, 'liked')
   await t.done()
@@ -73,10 +73,10 @@ test('optimistic class toggles at once and is reconciled by the reply', async ()
 
 test('pushes apply in sequence; stale sequence numbers are ignored', async () => {
   const t = await joined(V + '<span>a</span></div>')
-  t.s.send({ t: 'push', v: 'view-1', s: 1, d: [[0, 2, 'b']] })
+  t.s.send({ type: 'push', view: 'view-1', seq: 1, patches: [[0, 2, 'b']] })
   await until(() => t.$('span').textContent == 'b', 'push 1')
-  t.s.send({ t: 'push', v: 'view-1', s: 1, d: [[0, 2, 'stale']] })
-  t.s.send({ t: 'push', v: 'view-1', s: 2, d: [[0, 2, 'c']] })
+  t.s.send({ type: 'push', view: 'view-1', seq: 1, patches: [[0, 2, 'stale']] })
+  t.s.send({ type: 'push', view: 'view-1', seq: 2, patches: [[0, 2, 'c']] })
   await until(() => t.$('span').textContent == 'c', 'push 2')
   assert.equal(t.w.djust.live.views[0].seq, 2)
   await t.done()
@@ -84,9 +84,9 @@ test('pushes apply in sequence; stale sequence numbers are ignored', async () =>
 
 test('a join reply with html replaces the content and renumbers it', async () => {
   const t = await joined(V + '<span>old</span></div>')
-  t.s.send({ t: 'reply', ref: of(t.s, 'join')[0].ref, s: 5, html: '<ul><li>x</li></ul>' })
+  t.s.send({ type: 'reply', ref: of(t.s, 'join')[0].ref, ok: true, seq: 5, html: '<ul><li>x</li></ul>' })
   await until(() => t.root.innerHTML == '<ul><li>x</li></ul>', 'fresh html')
-  t.s.send({ t: 'push', s: 6, d: [[0, 3, 'y']] })
+  t.s.send({ type: 'push', seq: 6, patches: [[0, 3, 'y']] })
   await until(() => t.$('li').textContent == 'y', 'patch on renumbered tree')
   await t.done()
 })
@@ -97,11 +97,11 @@ test('error replies clear loading state and raise dj:error on the root', async (
   t.root.addEventListener('dj:error', e => errors.push(e.detail))
   fire(t.w, t.$('button'), 'click')
   const [e] = await until(() => of(t.s, 'event').length && of(t.s, 'event'), 'event')
-  t.s.send({ t: 'reply', ref: e.ref, err: 'unknown handler: boom' })
+  t.s.send({ type: 'reply', ref: e.ref, view: 'view-1', ok: false, code: 'unknown_handler', message: 'no handler boom' })
   await until(() => errors.length, 'dj:error')
-  assert.deepEqual(errors, ['unknown handler: boom'])
+  assert.deepEqual(errors.map(e => ({ ...e })), [{ code: 'unknown_handler', message: 'no handler boom' }])
   assert.equal(t.$('button').className, '')
-  t.s.send({ t: 'error', err: 'rate limited' })
+  t.s.send({ type: 'error', ref: 0, code: 'bad_field', message: 'x' })
   await until(() => errors.length == 2, 'second error')
   await t.done()
 })
@@ -117,11 +117,11 @@ test('the focused input keeps what the user typed while events are in flight', a
   await until(() => of(t.s, 'event').length == 2, 'two events')
   const [e1, e2] = of(t.s, 'event')
   // The reply to "a" arrives while "ab" is in flight: the field keeps "ab".
-  t.s.send({ t: 'reply', ref: e1.ref, s: 1, d: [[3, 1, 'value', 'a', 1]] })
+  t.s.send({ type: 'reply', ref: e1.ref, ok: true, seq: 1, patches: [[3, 1, 'value', 'a', 1]] })
   await until(() => input.getAttribute('value') == 'a', 'reply 1')
   assert.equal(input.value, 'ab')
   // The last reply, nothing typed since: the server's value (here: cleared) applies.
-  t.s.send({ t: 'reply', ref: e2.ref, s: 2, d: [[3, 1, 'value', '', 1]] })
+  t.s.send({ type: 'reply', ref: e2.ref, ok: true, seq: 2, patches: [[3, 1, 'value', '', 1]] })
   await until(() => input.getAttribute('value') == '', 'reply 2')
   assert.equal(input.value, '')
   await t.done()

@@ -17,9 +17,9 @@ export const server = async () => {
     sockets: [],
     protocols: [],
     // Replies: what the server sends back for a message (null: nothing). Default: ack joins with s.
-    respond: m => (m.t == 'join' ? { t: 'reply', ref: m.ref, v: 'view-1' } : null),
+    respond: m => (m.type == 'join' ? { type: 'reply', ref: m.ref, view: 'view-1', ok: true } : null),
     send(msg, ws = s.sockets.at(-1)) {
-      ws.send(ws.protocol == 'djust.json' ? JSON.stringify(msg) : encode(msg))
+      ws.send(ws.protocol == 'djust.json.v1' ? JSON.stringify(msg) : encode(msg))
     },
     drop: () => s.sockets.forEach(ws => ws.terminate()),
     close: () => new Promise(r => { s.drop(); wss.close(r) }),
@@ -38,9 +38,9 @@ export const server = async () => {
 }
 
 // A jsdom page at the server's origin running the (unminified) bundle. Returns the window.
-export const page = async (body, port, { head = '', ...options } = {}) => {
+export const page = async (body, port, { head = '', path = '/', ...options } = {}) => {
   const dom = new JSDOM(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`, {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${path}`,
     runScripts: 'outside-only',
     pretendToBeVisual: true,
   })
@@ -63,7 +63,7 @@ export const until = async (fn, what = 'condition', limit = 3000) => {
 }
 
 // The messages of a given type received so far.
-export const of = (s, t) => s.got.filter(m => m.t == t)
+export const of = (s, t) => s.got.filter(m => m.type == t)
 
 // Dispatches a DOM event of the page's realm.
 export const fire = (w, el, type, init = {}) => {
