@@ -1,0 +1,109 @@
+// Diff tests: one per op and per matching rule, asserting the literal JSON payload.
+#include <gtest/gtest.h>
+
+#include "djust/vdom/apply.hpp"
+#include "djust/vdom/diff.hpp"
+#include "djust/vdom/encode.hpp"
+#include "djust/vdom/parse.hpp"
+#include "djust/vdom/serialize.hpp"
+
+namespace djust::vdom {
+namespace {
+
+// JSON patches from a to b; also checks that applying them to a gives b.
+std::string patches(const std::string& a, const std::string& b) {
+  tree ta = parse_fragment(a), tb = parse_fragment(b);
+  patch_list p = diff(ta, tb);
+  tree applied = parse_fragment(a);
+  apply_patches(applied, p);
+  EXPECT_EQ(canonical_html(applied), canonical_html(tb)) << a << " -> " << b;
+  return encode_json(p);
+}
+
+TEST(diff, equal_trees_give_no_patches) {
+  EXPECT_EQ(patches("<p class=a>x</p>", "<p class=a>x</p>"), "[]");
+  EXPECT_EQ(patches("<p>&amp;</p>", "<p>&#38;</p>"), "[]");
+}
+
+TEST(diff, text_change_is_a_text_patch) {
+  // ids: p=1, "hello"=2
+  EXPECT_EQ(patches("<p>hello</p>", "<p>hellp</p>"), "[[0,2,\"hellp\"]]");
+  EXPECT_EQ(patches("<p>a</p>", "<p>a &amp; b</p>"), "[[0,2,\"a & b\"]]");
+}
+
+TEST(diff, attribute_set_and_remove) {
+  EXPECT_EQ(patches("<p class=a id=k>x</p>", "<p class=b title=t id=k>x</p>"),
+            "[[1,1,\"class\",\"b\"],[1,1,\"title\",\"t\"]]");
+  EXPECT_EQ(patches("<p class=a hidden>x</p>", "<p>x</p>"), "[[2,1,\"class\"],[2,1,\"hidden\"]]");
+}
+
+TEST(diff, form_state_is_patched_as_properties) {
+  EXPECT_EQ(patches("<input value=a>", "<input value=b>"), "[[3,1,\"value\",\"b\",1]]");
+  EXPECT_EQ(patches("<input type=checkbox>", "<input type=checkbox checked>"), "[[3,1,\"checked\",\"\",0]]");
+  EXPECT_EQ(patches("<select><option selected>a</option></select>", "<select><option>a</option></select>"),
+            "[[4,2,\"selected\",0]]");
+  EXPECT_EQ(patches("<textarea>a</textarea>", "<textarea>b</textarea>"), "[[0,2,\"b\",3]]");
+}
+
+TEST(diff, insert_remove_and_replace) {
+  EXPECT_EQ(patches("<p>a</p>", "<p>a</p><p>b</p>"), "[[5,0,0,3,\"<p>b</p>\"]]");
+  EXPECT_EQ(patches("<p>a</p><p>b</p>", "<p>b</p>"), "[[6,1]]");
+  EXPECT_EQ(patches("<p>a</p>", "<div>a</div>"), "[[8,1,3,\"<div>a</div>\"]]");
+  EXPECT_EQ(patches("x", "<b>x</b>"), "[[8,1,2,\"<b>x</b>\"]]");
+}
+
+TEST(diff, insert_in_the_middle_sends_only_the_new_node) {
+  EXPECT_EQ(patches("<ul><li>a</li><li>c</li></ul>", "<ul><li>a</li><li>b</li><li>c</li></ul>"),
+            "[[5,1,4,6,\"<li>b</li>\"]]");
+}
+
+TEST(diff, keyed_children_move_with_the_fewest_moves) {
+  EXPECT_EQ(patches("<ul><li id=a>a</li><li id=b>b</li><li id=c>c</li></ul>",
+                    "<ul><li id=c>c</li><li id=a>a</li><li id=b>b</li></ul>"),
+            "[[7,6,2]]");
+  EXPECT_EQ(patches("<ul><li dj-key=1>a</li><li dj-key=2>b</li></ul>",
+                    "<ul><li dj-key=2>b!</li><li dj-key=1>a</li></ul>"),
+            "[[0,5,\"b!\"],[7,4,2]]");
+}
+
+TEST(diff, keyed_node_with_another_tag_is_replaced_by_insert_and_remove) {
+  EXPECT_EQ(patches("<div><p id=a>x</p></div>", "<div><span id=a>x</span></div>"),
+            "[[6,2],[5,1,0,4,\"<span id=\\\"a\\\">x</span>\"]]");
+}
+
+TEST(diff, unkeyed_identical_nodes_move_instead_of_rewriting) {
+  EXPECT_EQ(patches("<i>1</i><i>2</i><i>3</i><i>4</i>", "<i>2</i><i>3</i><i>4</i><i>1</i>"), "[[7,1,0]]");
+}
+
+TEST(diff, ids_carry_over_and_new_nodes_get_fresh_ids) {
+  tree a = parse_fragment("<p id=a>a</p><p id=b>b</p>");  // ids 1..4, next 5
+  tree b = parse_fragment("<p id=b>b</p><p id=c>c</p>");
+  EXPECT_EQ(encode_json(diff(a, b)), "[[6,1],[5,0,0,5,\"<p id=\\\"c\\\">c</p>\"]]");
+  node_index first = b.at(tree::root).first_child;
+  EXPECT_EQ(b.at(first).id, 3u);
+  EXPECT_EQ(b.at(b.at(first).next_sibling).id, 5u);
+  EXPECT_EQ(b.next_id(), 7u);
+  tree c = parse_fragment("<p id=b>b</p><p id=c>d</p>");
+  EXPECT_EQ(encode_json(diff(b, c)), "[[0,6,\"d\"]]");
+}
+
+TEST(diff, unkeyed_leftovers_are_patched_in_place) {
+  EXPECT_EQ(patches("<p>a</p><p>b</p>", "<p>b</p><p>c</p>"), "[[0,2,\"c\"],[7,3,1]]");
+}
+
+TEST(diff, one_row_change_in_a_big_table_touches_that_row_only) {
+  std::string a = "<table><tbody>", b = a;
+  for (int i = 0; i < 1000; ++i) {
+    std::string row = "<tr><td>" + std::to_string(i) + "</td><td>name " + std::to_string(i) + "</td></tr>\n";
+    a += row;
+    b += i == 500 ? "<tr><td>500</td><td>changed</td></tr>\n" : row;
+  }
+  tree ta = parse_fragment(a), tb = parse_fragment(b);
+  patch_list p = diff(ta, tb);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].op, wire::set_text);
+  EXPECT_EQ(p[0].value, "changed");
+}
+
+}  // namespace
+}  // namespace djust::vdom

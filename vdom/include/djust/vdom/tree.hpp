@@ -1,0 +1,105 @@
+// The node tree: one arena of nodes, attributes and bytes per parsed page (a small DOM).
+//
+// Design note: a tree owns one byte buffer (the parsed HTML, plus any text the parser or
+// applier had to synthesise) and two flat vectors, of nodes and of attributes. Names, text
+// and attribute values are (offset, length) slices of the buffer, so parsing allocates per
+// page, never per character or per node. Children are linked lists of node indices; a
+// parent's index is always lower than its children's.
+//
+// Node identity: every node has a 32-bit id. parse_*() numbers nodes 1, 2, 3... in document
+// order (pre-order; the root, i.e. the view container or the document, is 0), which the
+// browser script reproduces by walking the DOM, so nothing is stamped into the HTML.
+// diff() gives persisting nodes of the new tree their old ids and new nodes fresh ids from
+// the tree's own counter (next_id), so ids never collide within a session.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace djust::vdom {
+
+using node_index = std::uint32_t;
+inline constexpr node_index no_node = 0xFFFFFFFFu;
+
+enum class node_kind : std::uint8_t { root, element, text, comment, doctype };
+enum class name_space : std::uint8_t { html, svg, mathml };
+
+// A slice of tree::buffer().
+struct str_ref {
+  std::uint32_t off = 0;
+  std::uint32_t len = 0;
+};
+
+struct attribute {
+  str_ref name;   // lowercase (SVG/MathML names adjusted as browsers do)
+  str_ref value;  // as written: character references not decoded
+};
+
+struct node {
+  std::uint32_t id = 0;
+  node_kind kind = node_kind::root;
+  name_space ns = name_space::html;
+  std::uint16_t tag = 0;  // parser's tag code (private), 0 for unknown tags
+  node_index parent = no_node;
+  node_index first_child = no_node;
+  node_index last_child = no_node;
+  node_index prev_sibling = no_node;
+  node_index next_sibling = no_node;
+  str_ref name;  // element: tag name; text/comment/doctype: raw data as written
+  std::uint32_t attr_begin = 0;
+  std::uint32_t attr_count = 0;
+  std::uint64_t hash = 0;  // subtree content hash (ids excluded); equal hashes = equal subtrees
+};
+
+class tree {
+ public:
+  static constexpr node_index root = 0;
+
+  tree();
+
+  const node& at(node_index i) const { return nodes_[i]; }
+  std::size_t node_count() const { return nodes_.size(); }
+  std::string_view str(str_ref r) const { return std::string_view(buf_).substr(r.off, r.len); }
+  std::string_view name(node_index i) const { return str(nodes_[i].name); }
+  std::span<const attribute> attributes(node_index i) const {
+    return {attrs_.data() + nodes_[i].attr_begin, nodes_[i].attr_count};
+  }
+  // Raw (as written) value of attribute `attr_name`, or nullptr-equivalent: found=false.
+  const attribute* find_attribute(node_index i, std::string_view attr_name) const;
+  // Text, comment or attribute data with character references decoded (CRLF -> LF).
+  std::string decoded(str_ref raw, bool in_attribute = false) const;
+
+  // Id counter: the id the next new node will get.
+  std::uint32_t next_id() const { return next_id_; }
+  void set_next_id(std::uint32_t id) { next_id_ = id; }
+
+  // Bytes held by this tree (buffer, nodes, attributes), capacity included.
+  std::size_t memory_bytes() const;
+
+  // --- Building and editing (the parser, the applier and diff() use these) ---
+  str_ref append_bytes(std::string_view bytes);
+  node_index add_node(const node& n);
+  node& mut(node_index i) { return nodes_[i]; }
+  // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
+  void link(node_index parent, node_index child, node_index before = no_node);
+  void unlink(node_index child);
+  std::vector<attribute>& attribute_store() { return attrs_; }
+  const std::string& buffer() const { return buf_; }
+  std::string& buffer_for_parser() { return buf_; }
+  // Recomputes every subtree hash (children after parents in the arena).
+  void rehash();
+  // Numbers the subtree at `from` in document order starting at `first`; returns next free id.
+  std::uint32_t number(node_index from, std::uint32_t first);
+
+ private:
+  std::string buf_;
+  std::vector<node> nodes_;
+  std::vector<attribute> attrs_;
+  std::uint32_t next_id_ = 1;
+};
+
+}  // namespace djust::vdom

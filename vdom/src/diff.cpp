@@ -1,0 +1,332 @@
+// Tree diff: node and attribute comparison, keyed/unkeyed child matching, LIS-based moves.
+#include "djust/vdom/diff.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+#include "serializer.hpp"
+#include "tags.hpp"
+
+namespace djust::vdom {
+namespace {
+
+using detail::tag;
+
+constexpr std::size_t pairing_window = 8;
+
+// Indices of the longest strictly increasing subsequence of `seq` (entries < 0 skipped).
+std::vector<bool> lis_members(const std::vector<int>& seq) {
+  std::vector<bool> in(seq.size(), false);
+  std::vector<int> tails;           // tails[k]: index into seq of the smallest tail of length k+1
+  std::vector<int> prev(seq.size(), -1);
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    if (seq[i] < 0) continue;
+    auto it = std::lower_bound(tails.begin(), tails.end(), seq[i],
+                               [&](int idx, int v) { return seq[static_cast<std::size_t>(idx)] < v; });
+    if (it != tails.begin()) prev[i] = *(it - 1);
+    if (it == tails.end()) tails.push_back(static_cast<int>(i));
+    else *it = static_cast<int>(i);
+  }
+  for (int k = tails.empty() ? -1 : tails.back(); k >= 0; k = prev[static_cast<std::size_t>(k)])
+    in[static_cast<std::size_t>(k)] = true;
+  return in;
+}
+
+class differ {
+ public:
+  differ(const tree& a, tree& b, patch_list& out) : a_(a), b_(b), out_(out), next_id_(a.next_id()) {}
+
+  void run() {
+    b_.mut(tree::root).id = a_.at(tree::root).id;
+    children(tree::root, tree::root);
+    b_.set_next_id(next_id_);
+  }
+
+ private:
+  std::string_view key(const tree& t, node_index n) const {
+    if (t.at(n).kind != node_kind::element) return {};
+    for (const attribute& at : t.attributes(n)) {
+      std::string_view nm = t.str(at.name);
+      if (nm == wire::key_attr) return t.str(at.value);
+    }
+    const attribute* id = t.find_attribute(n, wire::key_attr_fallback);
+    return id ? t.str(id->value) : std::string_view{};
+  }
+
+  bool same_type(node_index ai, node_index bi) const {
+    const node& x = a_.at(ai);
+    const node& y = b_.at(bi);
+    if (x.kind != y.kind) return false;
+    if (x.kind != node_kind::element) return true;
+    return x.ns == y.ns && a_.name(ai) == b_.name(bi);
+  }
+
+  // Prefix/suffix match: same key and type when keyed, identical content when unkeyed.
+  bool matches(node_index ai, node_index bi) const {
+    std::string_view ka = key(a_, ai), kb = key(b_, bi);
+    if (!ka.empty() || !kb.empty()) return ka == kb && same_type(ai, bi);
+    return a_.at(ai).hash == b_.at(bi).hash;
+  }
+
+  void copy_ids(node_index ai, node_index bi) {
+    b_.mut(bi).id = a_.at(ai).id;
+    node_index ac = a_.at(ai).first_child, bc = b_.at(bi).first_child;
+    while (ac != no_node && bc != no_node) {
+      copy_ids(ac, bc);
+      ac = a_.at(ac).next_sibling;
+      bc = b_.at(bc).next_sibling;
+    }
+    if (bc != no_node) fresh_ids_from(bc);
+  }
+
+  void fresh_ids_from(node_index bc) {
+    for (; bc != no_node; bc = b_.at(bc).next_sibling) next_id_ = b_.number(bc, next_id_);
+  }
+
+  std::string html_of(node_index bi) const {
+    std::string out;
+    detail::serialize_flags f;
+    f.keep_leading_newline = true;
+    detail::serialize_node(b_, bi, f, out);
+    return out;
+  }
+
+  void node_pair(node_index ai, node_index bi) {
+    const node& x = a_.at(ai);
+    const node& y = b_.at(bi);
+    if (x.hash == y.hash) {
+      copy_ids(ai, bi);
+      return;
+    }
+    b_.mut(bi).id = x.id;
+    switch (y.kind) {
+      case node_kind::text:
+      case node_kind::comment: {
+        std::string va = y.kind == node_kind::text ? detail::text_value(a_, ai) : std::string(a_.str(x.name));
+        std::string vb = y.kind == node_kind::text ? detail::text_value(b_, bi) : std::string(b_.str(y.name));
+        if (va == vb) return;
+        patch p;
+    p.op = wire::set_text;
+        p.id = x.id;
+        node_index parent = y.parent;
+        if (y.kind == node_kind::text && parent != no_node && b_.at(parent).ns == name_space::html &&
+            static_cast<tag>(b_.at(parent).tag) == tag::textarea)
+          p.flags = wire::flag_sync_value | wire::flag_keep_focused;
+        p.value = std::move(vb);
+        out_.push_back(std::move(p));
+        return;
+      }
+      case node_kind::element:
+        attributes(ai, bi);
+        children(ai, bi);
+        return;
+      default:
+        return;  // doctype: names equal when types match
+    }
+  }
+
+  // How attribute `name` of element `bi` is patched: 0 attribute, 1 property, 2 guarded property.
+  int prop_kind(node_index bi, std::string_view name) const {
+    const node& y = b_.at(bi);
+    if (y.ns != name_space::html) return 0;
+    tag g = static_cast<tag>(y.tag);
+    if (g == tag::input && name == "value") return 2;
+    if (g == tag::input && name == "checked") return 1;
+    if (g == tag::option && name == "selected") return 1;
+    return 0;
+  }
+
+  void attributes(node_index ai, node_index bi) {
+    auto aa = a_.attributes(ai);
+    auto ba = b_.attributes(bi);
+    std::uint32_t id = a_.at(ai).id;
+    for (const attribute& nb : ba) {
+      std::string_view name = b_.str(nb.name);
+      const attribute* old = nullptr;
+      for (const attribute& oa : aa)
+        if (a_.str(oa.name) == name) old = &oa;
+      if (old && a_.str(old->value) == b_.str(nb.value)) continue;
+      std::string value = b_.decoded(nb.value, true);
+      if (old && a_.decoded(old->value, true) == value) continue;
+      int pk = prop_kind(bi, name);
+      patch p;
+    p.op = pk ? wire::set_prop : wire::set_attr;
+      p.id = id;
+      p.name = std::string(name);
+      p.value = std::move(value);
+      if (pk == 2) p.flags = wire::flag_keep_focused;
+      out_.push_back(std::move(p));
+    }
+    for (const attribute& oa : aa) {
+      std::string_view name = a_.str(oa.name);
+      bool kept = std::any_of(ba.begin(), ba.end(), [&](const attribute& nb) { return b_.str(nb.name) == name; });
+      if (kept) continue;
+      int pk = prop_kind(bi, name);
+      patch p;
+    p.op = pk ? wire::remove_prop : wire::remove_attr;
+      p.id = id;
+      p.name = std::string(name);
+      if (pk == 2) p.flags = wire::flag_keep_focused;
+      out_.push_back(std::move(p));
+    }
+  }
+
+  static std::vector<node_index> child_list(const tree& t, node_index n) {
+    std::vector<node_index> v;
+    for (node_index c = t.at(n).first_child; c != no_node; c = t.at(c).next_sibling) v.push_back(c);
+    return v;
+  }
+
+  void children(node_index ai, node_index bi);
+  void middle(node_index bi, const std::vector<node_index>& A, std::size_t as, std::size_t ae,
+              const std::vector<node_index>& B, std::size_t bs, std::size_t be);
+
+  const tree& a_;
+  tree& b_;
+  patch_list& out_;
+  std::uint32_t next_id_;
+};
+
+void differ::children(node_index ai, node_index bi) {
+  std::vector<node_index> A = child_list(a_, ai), B = child_list(b_, bi);
+  std::size_t as = 0, bs = 0, ae = A.size(), be = B.size();
+  while (as < ae && bs < be && matches(A[as], B[bs])) node_pair(A[as++], B[bs++]);
+  while (as < ae && bs < be && matches(A[ae - 1], B[be - 1])) node_pair(A[--ae], B[--be]);
+  if (as == ae && bs == be) return;
+  middle(bi, A, as, ae, B, bs, be);
+}
+
+void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t as, std::size_t ae,
+                    const std::vector<node_index>& B, std::size_t bs, std::size_t be) {
+  std::size_t na = ae - as, nb = be - bs;
+  std::vector<int> old_match(na, -1), new_match(nb, -1);
+  std::vector<bool> replaced(nb, false);
+  std::vector<bool> a_keyed(na), b_keyed(nb);
+  std::unordered_map<std::string_view, std::size_t> keyed;
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_hash;
+  for (std::size_t i = 0; i < na; ++i) {
+    std::string_view k = key(a_, A[as + i]);
+    a_keyed[i] = !k.empty();
+    if (a_keyed[i]) keyed.emplace(k, i);
+    else by_hash[a_.at(A[as + i]).hash].push_back(i);
+  }
+  // 1. Exact matches: by key, or by identical content for unkeyed nodes.
+  int last = -1;
+  for (std::size_t j = 0; j < nb; ++j) {
+    node_index n = B[bs + j];
+    std::string_view k = key(b_, n);
+    b_keyed[j] = !k.empty();
+    if (b_keyed[j]) {
+      auto it = keyed.find(k);
+      if (it != keyed.end() && old_match[it->second] < 0 && same_type(A[as + it->second], n)) {
+        old_match[it->second] = static_cast<int>(j);
+        new_match[j] = static_cast<int>(it->second);
+      }
+      continue;
+    }
+    auto it = by_hash.find(b_.at(n).hash);
+    if (it == by_hash.end()) continue;
+    int pick = -1;
+    for (std::size_t i : it->second) {
+      if (old_match[i] >= 0) continue;
+      if (pick < 0) pick = static_cast<int>(i);
+      if (static_cast<int>(i) > last) {
+        pick = static_cast<int>(i);
+        break;
+      }
+    }
+    if (pick < 0) continue;
+    old_match[static_cast<std::size_t>(pick)] = static_cast<int>(j);
+    new_match[j] = pick;
+    last = pick;
+  }
+  // 2. Leftover unkeyed nodes pair up in order: same type -> patched, else replaced.
+  std::size_t p = 0;
+  for (std::size_t j = 0; j < nb; ++j) {
+    if (new_match[j] >= 0 || b_keyed[j]) continue;
+    while (p < na && (old_match[p] >= 0 || a_keyed[p])) ++p;
+    if (p >= na) break;
+    std::size_t found = na;
+    for (std::size_t q = p; q < na && q < p + pairing_window; ++q) {
+      if (old_match[q] >= 0 || a_keyed[q]) continue;
+      if (same_type(A[as + q], B[bs + j])) {
+        found = q;
+        break;
+      }
+    }
+    if (found == na) {
+      found = p;
+      replaced[j] = true;
+    }
+    old_match[found] = static_cast<int>(j);
+    new_match[j] = static_cast<int>(found);
+    p = found + 1;
+  }
+  // 3. Removals, then patches of matched pairs (in new order).
+  for (std::size_t i = 0; i < na; ++i) {
+    if (old_match[i] >= 0) continue;
+    patch r;
+    r.op = wire::remove;
+    r.id = a_.at(A[as + i]).id;
+    out_.push_back(std::move(r));
+  }
+  for (std::size_t j = 0; j < nb; ++j) {
+    if (new_match[j] < 0) continue;
+    node_index on = A[as + static_cast<std::size_t>(new_match[j])], nn = B[bs + j];
+    if (!replaced[j]) {
+      node_pair(on, nn);
+      continue;
+    }
+    patch r;
+    r.op = wire::replace;
+    r.id = a_.at(on).id;
+    r.first_id = next_id_;
+    next_id_ = b_.number(nn, next_id_);
+    r.value = html_of(nn);
+    out_.push_back(std::move(r));
+  }
+  // 4. Moves (nodes off the longest increasing run) and inserts, right to left.
+  std::vector<bool> stays = lis_members(new_match);
+  std::uint32_t parent_id = b_.at(bi).id;
+  std::uint32_t before = be < B.size() ? b_.at(B[be]).id : wire::append;
+  for (std::size_t j = nb; j-- > 0;) {
+    node_index n = B[bs + j];
+    if (new_match[j] >= 0) {
+      if (!stays[j]) {
+        patch m;
+    m.op = wire::move;
+        m.id = b_.at(n).id;
+        m.before = before;
+        out_.push_back(std::move(m));
+      }
+      before = b_.at(n).id;
+      continue;
+    }
+    std::size_t k = j;
+    while (k > 0 && new_match[k - 1] < 0) --k;
+    patch ins;
+    ins.op = wire::insert;
+    ins.id = parent_id;
+    ins.before = before;
+    ins.first_id = next_id_;
+    for (std::size_t q = k; q <= j; ++q) {
+      next_id_ = b_.number(B[bs + q], next_id_);
+      ins.value += html_of(B[bs + q]);
+    }
+    before = ins.first_id;
+    out_.push_back(std::move(ins));
+    j = k;
+  }
+}
+
+}  // namespace
+
+patch_list diff(const tree& old_tree, tree& new_tree) {
+  patch_list out;
+  differ d(old_tree, new_tree, out);
+  d.run();
+  return out;
+}
+
+}  // namespace djust::vdom

@@ -1,0 +1,31 @@
+// A fast 64-bit hash for subtree fingerprints (not cryptographic).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace djust::vdom::detail {
+
+inline std::uint64_t hash_mix(std::uint64_t a, std::uint64_t b) {
+  __uint128_t m = static_cast<__uint128_t>(a ^ 0x9E3779B97F4A7C15ull) * (b ^ 0xD6E8FEB86659FD93ull);
+  return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+}
+
+inline std::uint64_t hash_bytes(std::string_view s) {
+  std::uint64_t h = 0x243F6A8885A308D3ull ^ s.size();
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = hash_mix(h, w);
+    p += 8;
+    n -= 8;
+  }
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, n);
+  return hash_mix(h, w ^ (static_cast<std::uint64_t>(n) << 56));
+}
+
+}  // namespace djust::vdom::detail

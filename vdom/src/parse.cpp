@@ -1,0 +1,27 @@
+// parse_fragment / parse_document: run the tokenizer and tree builder, then hash and number.
+#include "djust/vdom/parse.hpp"
+
+#include "tree_builder.hpp"
+
+namespace djust::vdom {
+namespace {
+
+tree build(std::string html, const parse_options& options, bool document) {
+  tree t;
+  std::string& buf = t.buffer_for_parser();
+  buf = std::move(html);
+  buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
+  detail::tree_builder builder(t, options, document);
+  builder.run();
+  t.rehash();
+  t.set_next_id(t.number(tree::root, 0));
+  return t;
+}
+
+}  // namespace
+
+tree parse_fragment(std::string html, const parse_options& options) { return build(std::move(html), options, false); }
+
+tree parse_document(std::string html, const parse_options& options) { return build(std::move(html), options, true); }
+
+}  // namespace djust::vdom

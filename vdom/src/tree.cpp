@@ -1,0 +1,107 @@
+// The node arena: linking, hashing, numbering and memory accounting.
+#include "djust/vdom/tree.hpp"
+
+#include <cstring>
+
+#include "entities.hpp"
+#include "hash.hpp"
+
+namespace djust::vdom {
+
+tree::tree() {
+  nodes_.push_back(node{});  // the root
+}
+
+const attribute* tree::find_attribute(node_index i, std::string_view attr_name) const {
+  for (const attribute& a : attributes(i))
+    if (str(a.name) == attr_name) return &a;
+  return nullptr;
+}
+
+std::string tree::decoded(str_ref raw, bool in_attribute) const {
+  std::string out;
+  std::string_view s = str(raw);
+  if (!detail::needs_decode(s)) return std::string(s);
+  out.reserve(s.size());
+  detail::decode_html(s, in_attribute, out);
+  return out;
+}
+
+std::size_t tree::memory_bytes() const {
+  return sizeof(*this) + buf_.capacity() + nodes_.capacity() * sizeof(node) +
+         attrs_.capacity() * sizeof(attribute);
+}
+
+str_ref tree::append_bytes(std::string_view bytes) {
+  str_ref r{static_cast<std::uint32_t>(buf_.size()), static_cast<std::uint32_t>(bytes.size())};
+  buf_.append(bytes);
+  return r;
+}
+
+node_index tree::add_node(const node& n) {
+  nodes_.push_back(n);
+  return static_cast<node_index>(nodes_.size() - 1);
+}
+
+void tree::link(node_index parent, node_index child, node_index before) {
+  node& c = nodes_[child];
+  node& p = nodes_[parent];
+  c.parent = parent;
+  if (before == no_node) {
+    c.prev_sibling = p.last_child;
+    c.next_sibling = no_node;
+    if (p.last_child != no_node) nodes_[p.last_child].next_sibling = child;
+    else p.first_child = child;
+    p.last_child = child;
+  } else {
+    node& b = nodes_[before];
+    c.prev_sibling = b.prev_sibling;
+    c.next_sibling = before;
+    if (b.prev_sibling != no_node) nodes_[b.prev_sibling].next_sibling = child;
+    else p.first_child = child;
+    b.prev_sibling = child;
+  }
+}
+
+void tree::unlink(node_index child) {
+  node& c = nodes_[child];
+  if (c.parent == no_node) return;
+  node& p = nodes_[c.parent];
+  if (c.prev_sibling != no_node) nodes_[c.prev_sibling].next_sibling = c.next_sibling;
+  else p.first_child = c.next_sibling;
+  if (c.next_sibling != no_node) nodes_[c.next_sibling].prev_sibling = c.prev_sibling;
+  else p.last_child = c.prev_sibling;
+  c.parent = c.prev_sibling = c.next_sibling = no_node;
+}
+
+void tree::rehash() {
+  for (std::size_t k = nodes_.size(); k-- > 0;) {
+    node& n = nodes_[k];
+    std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
+    h = detail::hash_mix(h, detail::hash_bytes(str(n.name)));
+    for (const attribute& a : attributes(static_cast<node_index>(k))) {
+      h = detail::hash_mix(h, detail::hash_bytes(str(a.name)));
+      h = detail::hash_mix(h, detail::hash_bytes(str(a.value)) + 1);
+    }
+    for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
+      h = detail::hash_mix(h, nodes_[c].hash);
+    n.hash = h;
+  }
+}
+
+std::uint32_t tree::number(node_index from, std::uint32_t first) {
+  // Iterative pre-order walk of the subtree.
+  node_index cur = from;
+  while (cur != no_node) {
+    nodes_[cur].id = first++;
+    if (nodes_[cur].first_child != no_node) {
+      cur = nodes_[cur].first_child;
+      continue;
+    }
+    while (cur != from && nodes_[cur].next_sibling == no_node) cur = nodes_[cur].parent;
+    cur = cur == from ? no_node : nodes_[cur].next_sibling;
+  }
+  return first;
+}
+
+}  // namespace djust::vdom
