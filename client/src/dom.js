@@ -1,22 +1,16 @@
-// DOM helpers: node numbering shared with vdom/ (pre-order walk), html parsing, form values.
+// DOM helpers: node numbering shared with vdom/ (pre-order walk over every node), html parsing, form values.
 
-// Nodes that take part in numbering and child indexes: elements and text nodes.
-export const counted = n => n.nodeType == 1 || n.nodeType == 3
-
-// Counted children of a node, as an array.
-export const kids = n => [...n.childNodes].filter(counted)
-
-// Numbers node and its counted descendants in document order from id; returns the next free id.
+// Numbers node and its descendants (elements, text, comments) in document order from id; returns the next free id.
 export const number = (node, id, ids) => {
   ids.set(node.$i = id++, node)
-  for (const c of kids(node)) id = number(c, id, ids)
+  for (const c of node.childNodes) id = number(c, id, ids)
   return id
 }
 
 // Forgets the ids of a subtree.
 export const forget = (node, ids) => {
   if (ids.get(node.$i) == node) ids.delete(node.$i)
-  for (const c of kids(node)) forget(c, ids)
+  for (const c of node.childNodes) forget(c, ids)
 }
 
 // Parses an html fragment in the context of a document; returns a DocumentFragment.

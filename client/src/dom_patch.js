@@ -1,6 +1,6 @@
 // Applies a list of vdom patches to the numbered DOM of one view, keeping the focused input intact.
 import * as C from './constants.js'
-import { kids, number, forget, parse } from './dom.js'
+import { number, forget, parse } from './dom.js'
 
 // view: { root, ids: Map<id, Node>, typing, busy }. Returns the set of touched nodes (and their parents).
 export const apply_patches = (view, patches) => {
@@ -16,7 +16,7 @@ export const apply_patches = (view, patches) => {
   }
   const fresh = (first, html) => {
     const f = parse(doc, html)
-    for (const c of kids(f)) first = number(c, first, ids)
+    for (const c of [...f.childNodes]) first = number(c, first, ids)
     return f
   }
   // A focused field keeps its property when the patch says so and the user is still typing

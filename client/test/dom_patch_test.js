@@ -26,10 +26,11 @@ test('numbers elements and text in document order from 1, root 0', () => {
   assert.deepEqual(desc, ['0:DIV', '1:UL', '2:LI', '3:"a"', '4:LI', '5:"b"', '6:"\\n"', '7:P', '8:"c"'])
 })
 
-test('comments are not numbered', () => {
+test('comments are numbered like any node', () => {
   const v = view_of('<p><!-- x -->a</p><b></b>')
-  assert.deepEqual([...v.ids.keys()], [0, 1, 2, 3])
-  assert.equal(v.ids.get(3).tagName, 'B')
+  assert.deepEqual([...v.ids.keys()], [0, 1, 2, 3, 4])
+  assert.equal(v.ids.get(2).data, ' x ')
+  assert.equal(v.ids.get(4).tagName, 'B')
 })
 
 test('set_text, set_attr, remove_attr', () => {
