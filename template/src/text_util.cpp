@@ -59,12 +59,12 @@ bool final_sigma(std::string_view s, std::size_t begin, std::size_t end) {
   return true;
 }
 
-enum class case_kind { lower, upper, title };
+enum class case_kind { lower, upper, title, fold };
 
 void append_mapped(std::string& out, char32_t c, case_kind kind) {
   if (c < 0x80) {
     char ch = static_cast<char>(c);
-    if (kind == case_kind::lower) {
+    if (kind == case_kind::lower || kind == case_kind::fold) {
       if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     } else if (ch >= 'a' && ch <= 'z') {
       ch = static_cast<char>(ch - 'a' + 'A');
@@ -77,7 +77,10 @@ void append_mapped(std::string& out, char32_t c, case_kind kind) {
     append_utf8(out, c);
     return;
   }
-  auto offset = kind == case_kind::lower ? e->lower : kind == case_kind::upper ? e->upper : e->title;
+  auto offset = kind == case_kind::lower   ? e->lower
+                : kind == case_kind::upper ? e->upper
+                : kind == case_kind::title ? e->title
+                                           : e->fold;
   out += pooled(tables::case_pool, offset);
 }
 
@@ -249,6 +252,11 @@ bool py_iscased(char32_t c) noexcept {
   return props_of(c).flags & tables::prop_cased;
 }
 
+bool py_isprintable(char32_t c) noexcept {
+  if (c < 0x80) return c >= 0x20 && c < 0x7f;
+  return props_of(c).flags & tables::prop_printable;
+}
+
 int py_decimal(char32_t c) noexcept {
   if (c < 0x80) return c >= '0' && c <= '9' ? static_cast<int>(c - '0') : -1;
   const auto& p = props_of(c);
@@ -297,6 +305,13 @@ std::string py_title(std::string_view s) {
     }
     previous_cased = py_iscased(c);
   }
+  return out;
+}
+
+std::string py_casefold(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) append_mapped(out, next_code_point(s, i), case_kind::fold);
   return out;
 }
 

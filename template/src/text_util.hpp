@@ -28,6 +28,7 @@ bool py_isspace(char32_t c) noexcept;
 bool py_isalnum(char32_t c) noexcept;
 inline bool py_isword(char32_t c) noexcept { return c == '_' || py_isalnum(c); }  // regex \w
 bool py_iscased(char32_t c) noexcept;
+bool py_isprintable(char32_t c) noexcept;  // repr() shows it as is
 int py_decimal(char32_t c) noexcept;          // str.isdecimal() digit value, or -1
 int combining_class(char32_t c) noexcept;     // unicodedata.combining()
 
@@ -37,6 +38,7 @@ void append_upper(std::string& out, std::string_view s);
 std::string py_lower(std::string_view s);
 std::string py_upper(std::string_view s);
 std::string py_title(std::string_view s);
+std::string py_casefold(std::string_view s);
 // chr(c).upper() appended.
 void append_upper_char(std::string& out, char32_t c);
 

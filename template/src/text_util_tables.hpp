@@ -13,6 +13,7 @@ enum : std::uint8_t {
   prop_cased = 4,           // Unicode Cased (islower/isupper/istitle)
   prop_case_ignorable = 8,  // Unicode Case_Ignorable (final sigma rule)
   prop_decimal = 16,        // str.isdecimal(); digit holds its value
+  prop_printable = 32,      // str.isprintable() (repr() escapes the others)
 };
 
 // Properties are constant from `start` up to the next range's start.
@@ -21,10 +22,11 @@ struct prop_range {
   std::uint8_t flags, ccc, digit;
 };
 
-// Offsets into case_pool of length-prefixed UTF-8 mappings (str.lower/upper/title of one char).
+// Offsets into case_pool of length-prefixed UTF-8 mappings (str.lower/upper/title/casefold
+// of one char).
 struct case_entry {
   char32_t cp;
-  std::uint16_t lower, upper, title;
+  std::uint16_t lower, upper, title, fold;
 };
 
 // Offset into a pool of a length-prefixed UTF-8 string.

@@ -3,7 +3,7 @@
 the running Python (the same Python Django runs under), so that lower/upper/title,
 isspace/isalnum, combining classes and normalization agree with Python exactly.
 
-    python3 template/src/text_util_tables.py > template/src/text_util_tables.cpp
+    /usr/bin/python3 template/src/text_util_tables.py > template/src/text_util_tables.cpp
 """
 import sys
 import unicodedata
@@ -40,6 +40,8 @@ def props_of(c):
     digit = ch.isdecimal() and unicodedata.decimal(ch) or 0
     if ch.isdecimal():
         flags |= 16
+    if ch.isprintable():
+        flags |= 32
     return (flags, unicodedata.combining(ch), digit)
 
 
@@ -106,15 +108,15 @@ def main():
         if c < 0x80:
             continue
         ch = chr(c)
-        lo, up, ti = ch.lower(), ch.upper(), ch.title()
-        if lo == ch and up == ch and ti == ch:
+        lo, up, ti, fo = ch.lower(), ch.upper(), ch.title(), ch.casefold()
+        if lo == ch and up == ch and ti == ch and fo == ch:
             continue
         entries.append((c, cp_pool.add(utf8_bytes(lo)), cp_pool.add(utf8_bytes(up)),
-                        cp_pool.add(utf8_bytes(ti))))
+                        cp_pool.add(utf8_bytes(ti)), cp_pool.add(utf8_bytes(fo))))
     cp_pool.emit("case_pool", out)
     out.append("const case_entry cases[] = {")
     for e in entries:
-        out.append("  {0x%X, %d, %d, %d}," % e)
+        out.append("  {0x%X, %d, %d, %d, %d}," % e)
     out.append("};")
     out.append("const std::size_t cases_size = sizeof(cases) / sizeof(cases[0]);")
     out.append("")

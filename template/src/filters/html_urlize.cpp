@@ -131,7 +131,7 @@ void append_quote_plus(std::string& out, std::string_view s) {
   }
 }
 
-// ---- IDNA (encodings.idna, approximating nameprep by lower() and NFC) ----
+// ---- IDNA (encodings.idna, approximating nameprep by casefold() and NFC) ----
 
 std::string punycode_encode(std::u32string_view input) {
   constexpr std::uint32_t base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
@@ -203,7 +203,7 @@ bool idna_label(std::string_view label, std::string& out) {
     char32_t c = next_code_point(label, i);
     if (!nameprep_dropped(c)) append_utf8(mapped, c);
   }
-  std::string prepared = nfc(py_lower(mapped));
+  std::string prepared = nfc(py_casefold(mapped));
   if (is_ascii(prepared)) {
     if (prepared.empty() || prepared.size() >= 64) return false;
     out += prepared;
