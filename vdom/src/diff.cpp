@@ -222,6 +222,7 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
       if (it != keyed.end() && old_match[it->second] < 0 && same_type(A[as + it->second], n)) {
         old_match[it->second] = static_cast<int>(j);
         new_match[j] = static_cast<int>(it->second);
+        last = static_cast<int>(it->second);
       }
       continue;
     }

@@ -11,6 +11,7 @@ tree build(std::string html, const parse_options& options, bool document) {
   std::string& buf = t.buffer_for_parser();
   buf = std::move(html);
   buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
+  t.reserve(buf.size() / 16 + 16);                  // about one node per 16 bytes of markup
   detail::tree_builder builder(t, options, document);
   builder.run();
   t.rehash();

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace djust::vdom::detail {
 namespace {
@@ -26,13 +27,32 @@ constexpr bool table_sorted() {
 }
 static_assert(table_sorted(), "DJUST_VDOM_TAGS must be sorted by name");
 
+// Index of the first table entry for each initial letter (the table is sorted).
+struct letter_index {
+  std::array<std::uint8_t, 27> start{};
+  constexpr letter_index() {
+    std::size_t k = 0;
+    for (int c = 0; c < 26; ++c) {
+      while (k < tag_table.size() && tag_table[k].name[0] < 'a' + c) ++k;
+      start[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(k);
+    }
+    start[26] = static_cast<std::uint8_t>(tag_table.size());
+  }
+};
+constexpr letter_index letters;
+
 }  // namespace
 
 tag tag_of(std::string_view name) {
-  auto it = std::lower_bound(tag_table.begin(), tag_table.end(), name,
-                             [](const tag_info& a, std::string_view b) { return a.name < b; });
-  return it != tag_table.end() && it->name == name ? it->t : tag::unknown;
+  if (name.empty() || name[0] < 'a' || name[0] > 'z') return tag::unknown;
+  std::size_t c = static_cast<std::size_t>(name[0] - 'a');
+  for (std::size_t k = letters.start[c]; k < letters.start[c + 1]; ++k) {
+    const tag_info& e = tag_table[k];
+    if (e.name.size() == name.size() && std::memcmp(e.name.data(), name.data(), name.size()) == 0) return e.t;
+  }
+  return tag::unknown;
 }
+
 
 std::uint32_t tag_flags(tag t) {
   return t == tag::unknown ? 0 : tag_table[static_cast<std::size_t>(t) - 1].flags;

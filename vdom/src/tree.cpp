@@ -78,7 +78,8 @@ void tree::rehash() {
   for (std::size_t k = nodes_.size(); k-- > 0;) {
     node& n = nodes_[k];
     std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
-    h = detail::hash_mix(h, detail::hash_bytes(str(n.name)));
+    bool known_tag = n.kind == node_kind::element && n.tag != 0;
+    h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_bytes(str(n.name)));
     for (const attribute& a : attributes(static_cast<node_index>(k))) {
       h = detail::hash_mix(h, detail::hash_bytes(str(a.name)));
       h = detail::hash_mix(h, detail::hash_bytes(str(a.value)) + 1);

@@ -83,6 +83,10 @@ class tree {
   // --- Building and editing (the parser, the applier and diff() use these) ---
   str_ref append_bytes(std::string_view bytes);
   node_index add_node(const node& n);
+  void reserve(std::size_t nodes) {
+    nodes_.reserve(nodes);
+    attrs_.reserve(nodes / 2);
+  }
   node& mut(node_index i) { return nodes_[i]; }
   // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
   void link(node_index parent, node_index child, node_index before = no_node);
