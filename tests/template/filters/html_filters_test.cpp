@@ -378,5 +378,35 @@ TEST(html_filters, render_like_django) {
   }
 }
 
+// json_script escapes <, > and & inside the JSON, and conditionally escapes the id.
+TEST(html_filters, json_script_escapes_markup) {
+  EXPECT_EQ(render_filter("json_script", value(value_map{{"a", "</script>"}}), value("<id>")),
+            "<script id=\"&lt;id&gt;\" type=\"application/json\">{\"a\": \"\\u003C/script\\u003E\"}"
+            "</script>");
+  EXPECT_EQ(render_filter("json_script", value("x"), value::safe("<id>")),
+            "<script id=\"<id>\" type=\"application/json\">\"x\"</script>");
+}
+
+TEST(html_filters, linenumbers_pad_to_the_widest_number) {
+  EXPECT_EQ(render_filter("linenumbers", value("a\nb\nc\nd\ne\nf\ng\nh\ni\n<j>")),
+            "01. a\n02. b\n03. c\n04. d\n05. e\n06. f\n07. g\n08. h\n09. i\n10. &lt;j&gt;");
+}
+
+TEST(html_filters, escapejs_uses_unicode_escapes) {
+  EXPECT_EQ(render_filter("escapejs", value("</script>\xE2\x80\xA8")),
+            "\\u003C/script\\u003E\\u2028");
+}
+
+// escapeseq (Django 5.0) escapes each item and leaves safe items alone.
+TEST(html_filters, escapeseq_escapes_items) {
+  value r = text_library().find_filter("escapeseq")->fn(
+      value(value_list{value("<a>"), value::safe("<b>"), value(1)}), nullptr, filter_env{});
+  ASSERT_EQ(r.kind(), value_kind::list);
+  EXPECT_EQ(r.as_list()[0].as_string(), "&lt;a&gt;");
+  EXPECT_EQ(r.as_list()[1].as_string(), "<b>");
+  EXPECT_TRUE(r.as_list()[2].is_safe());
+  EXPECT_EQ(render_filter("escapeseq", value(5)), "!Error");  // not iterable
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test

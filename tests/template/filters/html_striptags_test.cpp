@@ -48,5 +48,21 @@ TEST(html_striptags, render_like_django) {
   }
 }
 
+// Python's HTMLParser keeps script contents as data.
+TEST(html_striptags, script_contents_are_kept) {
+  EXPECT_EQ(render_filter("striptags", value("<script>if (a<b) x()</script>ok")),
+            "if (a&lt;b) x()ok");
+}
+
+// Entity references are re-emitted with a ';' even when the source had none.
+TEST(html_striptags, entity_references_gain_a_semicolon) {
+  EXPECT_EQ(render_filter("striptags", value("x &amp y &#39 z")), "x &amp;amp y &amp;#39 z");
+}
+
+// An unknown marked-section keyword is an AssertionError in Python: the render fails.
+TEST(html_striptags, unknown_marked_section_fails) {
+  EXPECT_EQ(render_filter("striptags", value("<![foo]>x")), "!Error");
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test

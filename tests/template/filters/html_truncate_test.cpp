@@ -78,5 +78,14 @@ TEST(html_truncate, render_like_django) {
   }
 }
 
+// Void elements (br, img, ...) are never closed; open elements are, innermost first.
+TEST(html_truncate, closes_open_tags_but_not_void_ones) {
+  EXPECT_EQ(render_filter("truncatewords_html", value("<p>one <br>two <img src=x>three <b>four"),
+                          value(3)),
+            "&lt;p&gt;one &lt;br&gt;two &lt;img src=x&gt;three \xE2\x80\xA6&lt;/p&gt;");
+  EXPECT_EQ(render_filter("truncatechars_html", value("<p>Hello <b>World</b></p>"), value(8)),
+            "&lt;p&gt;Hello &lt;b&gt;W\xE2\x80\xA6&lt;/b&gt;&lt;/p&gt;");
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test

@@ -78,5 +78,43 @@ TEST(html_urlize, render_like_django) {
   }
 }
 
+// Django trims trailing punctuation by slicing the escaped word with unescaped lengths,
+// which duplicates part of an entity into the trail.
+TEST(html_urlize, trailing_punctuation_after_entity_is_sliced_like_django) {
+  EXPECT_EQ(render_filter("urlize", value("www.example.com&amp;.")),
+            "<a href=\"http://www.example.com&amp;\" rel=\"nofollow\">www.example.com&amp;amp;</a>"
+            "amp;.");
+}
+
+// An e-mail whose domain fails IDNA is left exactly as written, not even escaped.
+TEST(html_urlize, email_with_bad_domain_is_left_raw) {
+  EXPECT_EQ(render_filter("urlize", value("x&y@b..com")), "x&y@b..com");
+}
+
+TEST(html_urlize, balanced_parentheses_stay_in_the_url) {
+  EXPECT_EQ(render_filter("urlize", value("(see www.example.com/a_(b)), now")),
+            "(see <a href=\"http://www.example.com/a_(b)\" rel=\"nofollow\">www.example.com/a_(b)</a>), "
+            "now");
+}
+
+TEST(html_urlize, idna_host_and_quoted_path) {
+  EXPECT_EQ(render_filter("urlize", value("http://caf\xC3\xA9.example/\xC3\xBC path")),
+            "<a href=\"http://xn--caf-dma.example/%C3%BC\" rel=\"nofollow\">http://caf\xC3\xA9.example/"
+            "\xC3\xBC</a> path");
+}
+
+// Invalid UTF-8 after %-decoding becomes U+FFFD, re-quoted as %EF%BF%BD.
+TEST(html_urlize, broken_percent_escapes_are_replaced) {
+  EXPECT_EQ(render_filter("urlize", value("http://example.com/?a=%E2%82&b=c+d")),
+            "<a href=\"http://example.com/?a=%EF%BF%BD&amp;b=c+d\" rel=\"nofollow\">"
+            "http://example.com/?a=%E2%82&amp;b=c+d</a>");
+}
+
+TEST(html_urlize, urlizetrunc_needs_an_integer) {
+  EXPECT_EQ(render_filter("urlizetrunc", value("http://www.example.com/long/path"), value(15)),
+            "<a href=\"http://www.example.com/long/path\" rel=\"nofollow\">http://www.exa\xE2\x80\xA6</a>");
+  EXPECT_EQ(render_filter("urlizetrunc", value("http://example.com/long"), value("x")), "!Error");
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test

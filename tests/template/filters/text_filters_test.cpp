@@ -498,5 +498,60 @@ TEST(text_filters, render_like_django) {
   }
 }
 
+// Django keeps a safe input safe after cut, except when cutting ';' (entities could break).
+TEST(text_filters, cut_keeps_safety_unless_semicolon) {
+  EXPECT_EQ(render_filter("cut", value::safe("a;<b>"), value(";")), "a&lt;b&gt;");
+  EXPECT_EQ(render_filter("cut", value::safe("a;<b>"), value("a")), ";<b>");
+}
+
+// truncatewords re-joins words with single spaces; a negative count slices like words[:-1].
+TEST(text_filters, truncatewords_normalizes_whitespace_and_slices_negative) {
+  EXPECT_EQ(render_filter("truncatewords", value("one  two\nthree four"), value(-1)),
+            "one two three \xE2\x80\xA6");
+}
+
+// truncatechars NFC-normalizes even when nothing is cut ("e" + U+0301 becomes U+00E9).
+TEST(text_filters, truncatechars_normalizes_to_nfc) {
+  EXPECT_EQ(render_filter("truncatechars", value("e\xCC\x81" "cole"), value(10)), "\xC3\xA9" "cole");
+}
+
+// Only ValueError fails silently: a None length is a TypeError and fails the render.
+TEST(text_filters, truncatechars_fails_silently_only_on_value_error) {
+  EXPECT_EQ(render_filter("truncatechars", value("abc"), value("x")), "abc");
+  EXPECT_EQ(render_filter("truncatechars", value("abc"), value()), "!Error");
+}
+
+// textwrap drops whitespace-only lines, so an empty line disappears; width 0 raises only on text.
+TEST(text_filters, wordwrap_drops_blank_lines_and_checks_width) {
+  EXPECT_EQ(render_filter("wordwrap", value("a\n\nb"), value(5)), "a\nb");
+  EXPECT_EQ(render_filter("wordwrap", value("abc"), value(0)), "!Error");
+  EXPECT_EQ(render_filter("wordwrap", value(""), value(0)), "");
+}
+
+// CPython's str.center puts the odd space on the left only when the width is odd.
+TEST(text_filters, center_rounds_like_cpython) {
+  EXPECT_EQ(render_filter("center", value("ab"), value(5)), "  ab ");
+  EXPECT_EQ(render_filter("center", value("abc"), value(6)), " abc  ");
+  EXPECT_EQ(render_filter("ljust", value("ab"), value(" 4 ")), "ab  ");  // int() strips spaces
+  EXPECT_EQ(render_filter("center", value("ab"), value("x")), "!Error");
+}
+
+// lower() applies Python's final-sigma rule.
+TEST(text_filters, lower_uses_final_sigma) {
+  EXPECT_EQ(render_filter("lower", value("\xCE\x9F\xCE\x94\xCE\x9F\xCE\xA3 \xCE\xA3"),
+                          std::nullopt),
+            "\xCE\xBF\xCE\xB4\xCE\xBF\xCF\x82 \xCF\x83");
+}
+
+// phone2numeric is not a stringfilter: a number has no .lower() and fails the render.
+TEST(text_filters, phone2numeric_needs_a_string) {
+  EXPECT_EQ(render_filter("phone2numeric", value(5)), "!Error");
+  EXPECT_EQ(render_filter("phone2numeric", value("800-COLLECT")), "800-2655328");
+}
+
+TEST(text_filters, slugify_folds_compatibility_characters) {
+  EXPECT_EQ(render_filter("slugify", value("\xC7\x84" "emal \xEF\xAC\x81 \xC2\xBD")), "dzemal-fi-12");
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test

@@ -1,0 +1,63 @@
+// Python str semantics of the UTF-8 helpers (expectations from CPython 3.11).
+#include "text_util.hpp"
+
+#include <gtest/gtest.h>
+
+namespace djust::tmpl::detail {
+namespace {
+
+TEST(text_util, code_points_round_trip_and_count) {
+  std::string s = "a\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80";
+  EXPECT_EQ(code_point_count(s), 4u);
+  EXPECT_EQ(to_utf8(to_u32(s)), s);
+  EXPECT_EQ(byte_offset_of(s, 2), 3u);
+  std::string bad = "a\xFF" "b";  // invalid bytes survive as themselves
+  EXPECT_EQ(code_point_count(bad), 3u);
+  EXPECT_EQ(to_utf8(to_u32(bad)), bad);
+}
+
+TEST(text_util, case_mapping_matches_python) {
+  EXPECT_EQ(py_upper("stra\xC3\x9F" "e"), "STRASSE");                    // 'straße'.upper()
+  EXPECT_EQ(py_lower("\xC4\xB0"), "i\xCC\x87");                           // 'İ'.lower()
+  EXPECT_EQ(py_title("they're \xC7\x86" "emal"), "They'Re \xC7\x85" "emal");  // ǆ -> ǅ
+  EXPECT_EQ(py_lower("\xCE\xA3\xCE\xA3"), "\xCF\x83\xCF\x82");           // final sigma
+  EXPECT_EQ(py_casefold("\xC3\x9F"), "ss");
+}
+
+TEST(text_util, predicates_match_python) {
+  EXPECT_TRUE(py_isspace(0x1C));
+  EXPECT_TRUE(py_isspace(0xA0));
+  EXPECT_FALSE(py_isspace(0x200B));
+  EXPECT_TRUE(py_isalnum(0x00E9));
+  EXPECT_TRUE(py_isalnum(0x2460));  // circled digit one is numeric
+  EXPECT_EQ(py_decimal(0x0663), 3);  // ARABIC-INDIC DIGIT THREE
+  EXPECT_EQ(combining_class(0x0301), 230);
+  EXPECT_FALSE(py_isprintable(0xA0));
+}
+
+TEST(text_util, normalization) {
+  EXPECT_EQ(nfc("e\xCC\x81"), "\xC3\xA9");
+  EXPECT_EQ(nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // Hangul L+V -> syllable
+  EXPECT_EQ(ascii_fold("\xC3\xA9t\xC3\xA9 \xEF\xAC\x81 \xC2\xBD"), "ete fi 12");
+}
+
+TEST(text_util, split_strip_and_int_follow_python) {
+  auto words = py_split("  a\xC2\xA0" "b \n c ");
+  ASSERT_EQ(words.size(), 3u);
+  EXPECT_EQ(words[1], "b");
+  EXPECT_EQ(py_strip("\xE3\x80\x80x "), "x");
+  EXPECT_EQ(parse_py_int(" -1_000 ").value, -1000);
+  EXPECT_FALSE(parse_py_int("1__0").ok);
+  EXPECT_FALSE(parse_py_int("0x10").ok);
+  EXPECT_EQ(parse_py_int("\xD9\xA3").value, 3);
+  EXPECT_TRUE(parse_py_int("99999999999999999999").overflow);
+}
+
+TEST(text_util, html_unescape_matches_python) {
+  EXPECT_EQ(html_unescape("&amp;&lt;&gt;&#39;&#x27;"), "&<>''");
+  EXPECT_EQ(html_unescape("&ampx &notit; &#0; &#x110000; &#129;"), "&x \xC2\xACit; \xEF\xBF\xBD \xEF\xBF\xBD \xC2\x81");
+  EXPECT_EQ(html_unescape("&unknown; &#; &"), "&unknown; &#; &");
+}
+
+}  // namespace
+}  // namespace djust::tmpl::detail
