@@ -288,10 +288,14 @@ std::string_view resolve_format_setting(std::string_view name) noexcept {
       {"THOUSAND_SEPARATOR", ","},
       {"NUMBER_GROUPING", "0"},
       {"FIRST_DAY_OF_WEEK", "0"},
-      {"DATE_INPUT_FORMATS", "['%Y-%m-%d']"},
+      {"DATE_INPUT_FORMATS",
+       "['%Y-%m-%d', '%m/%d/%Y', '%m/%d/%y', '%b %d %Y', '%b %d, %Y', '%d %b %Y', "
+       "'%d %b, %Y', '%B %d %Y', '%B %d, %Y', '%d %B %Y', '%d %B, %Y']"},
       {"TIME_INPUT_FORMATS", "['%H:%M:%S', '%H:%M:%S.%f', '%H:%M']"},
       {"DATETIME_INPUT_FORMATS",
-       "['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%d %H:%M', '%Y-%m-%d']"},
+       "['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M:%S.%f', '%Y-%m-%d %H:%M', "
+       "'%m/%d/%Y %H:%M:%S', '%m/%d/%Y %H:%M:%S.%f', '%m/%d/%Y %H:%M', "
+       "'%m/%d/%y %H:%M:%S', '%m/%d/%y %H:%M:%S.%f', '%m/%d/%y %H:%M']"},
   };
   for (const auto& s : settings)
     if (s.name == name) return s.text;

@@ -397,8 +397,7 @@ sort_key resolve_key(const value& item, const value& arg, bool item_getter,
 value sort_by(const value& input, const value* arg, bool reverse) {
   double ignored;
   py_error numeric = to_py_float(*arg, ignored);
-  if (numeric == py_error::type_error)
-    throw filter_error("dictsort: the argument must be a string or a number");
+  if (numeric == py_error::type_error) return value("");  // float(arg): TypeError
   bool item_getter = numeric == py_error::none;
   std::vector<std::string_view> parts;
   if (!item_getter) {

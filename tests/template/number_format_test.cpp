@@ -1,0 +1,103 @@
+// Python's int()/float()/Decimal conversions and the exact decimal rounding behind floatformat.
+#include "number_format.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace djust::tmpl::detail {
+namespace {
+
+TEST(number_format, parses_decimals_as_python_does) {
+  auto d = parse_decimal(" -00.120E+3 ");
+  ASSERT_TRUE(d);
+  EXPECT_TRUE(d->negative);
+  EXPECT_EQ(d->digits, "120");
+  EXPECT_EQ(d->exponent, 0);
+  EXPECT_EQ(parse_decimal("1_000.5")->plain(), "1000.5");
+  EXPECT_EQ(parse_decimal("Infinity")->form, decimal_number::kind::infinity);
+  EXPECT_EQ(parse_decimal("nan")->form, decimal_number::kind::nan);
+  EXPECT_FALSE(parse_decimal("1__0"));
+  EXPECT_FALSE(parse_decimal("abc"));
+  EXPECT_FALSE(parse_decimal("1e"));
+  EXPECT_EQ(parse_decimal("1E+2")->plain(), "100");
+  EXPECT_EQ(parse_decimal("1.5e-3")->plain(), "0.0015");
+}
+
+TEST(number_format, quantizes_half_up) {
+  EXPECT_EQ(quantize_half_up(*parse_decimal("2.675"), 2).plain(), "2.68");
+  EXPECT_EQ(quantize_half_up(*parse_decimal("-2.5"), 0).plain(), "-3");
+  EXPECT_EQ(quantize_half_up(*parse_decimal("9.995"), 2).plain(), "10.00");
+  EXPECT_EQ(quantize_half_up(*parse_decimal("0.0004"), 3).plain(), "0.000");
+  EXPECT_EQ(quantize_half_up(*parse_decimal("1E+2"), 1).plain(), "100.0");
+}
+
+TEST(number_format, integral_parts_truncate_toward_zero) {
+  EXPECT_TRUE(parse_decimal("34.000")->is_integral());
+  EXPECT_FALSE(parse_decimal("34.001")->is_integral());
+  EXPECT_EQ(parse_decimal("-34.9")->truncated().str(), "-34");
+  EXPECT_EQ(parse_decimal("-0.9")->truncated().str(), "0");
+}
+
+TEST(number_format, int_conversion_follows_python) {
+  big_int b;
+  EXPECT_EQ(parse_int_text(" -1_000 ", b), py_error::none);
+  EXPECT_EQ(b.str(), "-1000");
+  EXPECT_EQ(parse_int_text("1.5", b), py_error::value_error);
+  EXPECT_EQ(parse_int_text("_1", b), py_error::value_error);
+  EXPECT_EQ(to_big_int(value(2.9), b), py_error::none);
+  EXPECT_EQ(b.str(), "2");
+  EXPECT_EQ(to_big_int(value(1e30), b), py_error::none);
+  EXPECT_EQ(b.str(), "1000000000000000019884624838656");
+  EXPECT_EQ(to_big_int(value(), b), py_error::type_error);
+  EXPECT_EQ(to_big_int(value(decimal_value{"Infinity"}), b), py_error::overflow_error);
+  EXPECT_EQ(to_big_int(value(decimal_value{"NaN"}), b), py_error::value_error);
+}
+
+TEST(number_format, big_int_arithmetic) {
+  big_int a, b;
+  parse_int_text("99999999999999999999", a);
+  parse_int_text("-100000000000000000000", b);
+  EXPECT_EQ((a + b).str(), "-1");
+  EXPECT_EQ((a + a).str(), "199999999999999999998");
+  EXPECT_LT(compare(b, a), 0);
+  EXPECT_FALSE((a + b).to_value().is_string());
+  EXPECT_EQ((a + b).to_value().as_int(), -1);
+  EXPECT_EQ((a + a).to_value().kind(), value_kind::decimal);
+  big_int m;
+  parse_int_text("3", m);
+  EXPECT_TRUE(divisible(a, m));
+  EXPECT_FALSE(divisible(b, m));
+}
+
+TEST(number_format, float_conversion_follows_python) {
+  double d = 0;
+  EXPECT_EQ(to_py_float(value(" 1_0.5e1 "), d), py_error::none);
+  EXPECT_EQ(d, 105.0);
+  EXPECT_EQ(to_py_float(value("-Infinity"), d), py_error::none);
+  EXPECT_TRUE(std::isinf(d) && d < 0);
+  EXPECT_EQ(to_py_float(value("1e"), d), py_error::value_error);
+  EXPECT_EQ(to_py_float(value(value_list{}), d), py_error::type_error);
+  EXPECT_EQ(to_py_float(value(decimal_value{"1E+2"}), d), py_error::none);
+  EXPECT_EQ(d, 100.0);
+}
+
+TEST(number_format, big_ints_are_recognised) {
+  EXPECT_TRUE(is_big_int(value(decimal_value{"12345678901234567890"})));
+  EXPECT_TRUE(is_big_int(value(decimal_value{"-9223372036854775809"})));
+  EXPECT_FALSE(is_big_int(value(decimal_value{"123"})));
+  EXPECT_FALSE(is_big_int(value(decimal_value{"12345678901234567890.5"})));
+  EXPECT_EQ(py_repr(value(decimal_value{"12345678901234567890"})), "12345678901234567890");
+  EXPECT_EQ(py_repr(value(decimal_value{"1.5"})), "Decimal('1.5')");
+}
+
+TEST(number_format, rounds_and_formats_like_filesizeformat) {
+  EXPECT_EQ(round_and_format(1.25, 1), "1.2");
+  EXPECT_EQ(round_and_format(1.0, 1), "1.0");
+  EXPECT_EQ(round_and_format(-0.05, 1), "-0.1");
+  EXPECT_EQ(round_and_format(8881784197001252.0e9, 1), "8881784197001252000000000.0");
+  EXPECT_EQ(float_repr(1e16), "1e+16");
+}
+
+}  // namespace
+}  // namespace djust::tmpl::detail
