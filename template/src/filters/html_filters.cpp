@@ -15,11 +15,11 @@ namespace {
 
 value escape_filter(const value& in, const value*, const filter_env&) {
   if (in.is_safe()) return in;  // conditional_escape: already safe stays as it is
-  return value::safe(escaped(in.as_string()));
+  return value::safe(html_escaped(in.as_string()));
 }
 
 value force_escape(const value& in, const value*, const filter_env&) {
-  return value::safe(escaped(in.as_string()));
+  return value::safe(html_escaped(in.as_string()));
 }
 
 void append_u_escape(std::string& out, char32_t c, bool upper) {
@@ -84,7 +84,7 @@ value safeseq(const value& in, const value*, const filter_env&) {
 value escapeseq(const value& in, const value*, const filter_env&) {
   value_list out;
   for_each_item(in, [&](const value& item) {
-    out.push_back(item.is_safe() ? item : value::safe(escaped(text_of(item))));
+    out.push_back(item.is_safe() ? item : value::safe(html_escaped(text_of(item))));
   });
   return out;
 }
@@ -112,14 +112,14 @@ void append_with_br(std::string& out, std::string_view s, bool escape) {
   std::size_t start = 0;
   for (std::size_t pos; (pos = s.find('\n', start)) != std::string_view::npos; start = pos + 1) {
     if (escape) {
-      append_escaped(out, s.substr(start, pos - start));
+      append_html_escaped(out, s.substr(start, pos - start));
     } else {
       out.append(s, start, pos - start);
     }
     out += "<br>";
   }
   if (escape) {
-    append_escaped(out, s.substr(start));
+    append_html_escaped(out, s.substr(start));
   } else {
     out.append(s, start);
   }
@@ -172,7 +172,7 @@ value linenumbers(const value& in, const value*, const filter_env& env) {
     std::snprintf(buf, sizeof buf, "%0*zu. ", width, number++);
     out += buf;
     if (escape) {
-      append_escaped(out, line);
+      append_html_escaped(out, line);
     } else {
       out += line;
     }
@@ -273,7 +273,7 @@ value json_script(const value& in, const value* arg, const filter_env&) {
   if (id.is_safe()) {
     out += id.as_string();
   } else {
-    append_escaped(out, text_of(id));
+    append_html_escaped(out, text_of(id));
   }
   out += "\" type=\"application/json\">";
   append_json(out, in);

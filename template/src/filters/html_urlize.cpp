@@ -549,7 +549,7 @@ std::size_t separator_run(std::string_view s, std::size_t i) {
 
 void append_plain(std::string& out, std::string_view word, bool escape) {
   if (escape) {
-    append_escaped(out, word);
+    append_html_escaped(out, word);
   } else {
     out += word;
   }
@@ -593,7 +593,7 @@ void urlize_word(std::string& out, std::string_view word, std::int64_t limit, bo
   }
   append_plain(out, lead, escape_plain);
   out += "<a href=\"";
-  append_escaped(out, url);
+  append_html_escaped(out, url);
   out += nofollow ? "\" rel=\"nofollow\">" : "\">";
   append_plain(out, trimmed, escape_plain);
   out += "</a>";

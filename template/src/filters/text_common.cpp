@@ -1,4 +1,4 @@
-// Python int() of filter arguments, HTML escaping and urllib's quote() for the text filters.
+// Python int() of filter arguments and urllib's quote() for the text filters.
 #include "filters/text_common.hpp"
 
 #include <cmath>
@@ -57,32 +57,6 @@ std::int64_t py_int_arg(const value& arg) {
   auto v = py_int_or_value_error(arg);
   if (!v) throw filter_error("invalid literal for int() with base 10: " + arg.repr());
   return *v;
-}
-
-void append_escaped(std::string& out, std::string_view s) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char* rep;
-    switch (s[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      case '\'': rep = "&#x27;"; break;
-      default: continue;
-    }
-    out.append(s.data() + start, i - start);
-    out += rep;
-    start = i + 1;
-  }
-  out.append(s.data() + start, s.size() - start);
-}
-
-std::string escaped(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  append_escaped(out, s);
-  return out;
 }
 
 void append_quoted(std::string& out, std::string_view s, std::string_view safe) {

@@ -1,5 +1,5 @@
 // Helpers shared by the string and HTML filters: Python int() of arguments, the
-// stringfilter view of an input, HTML escaping and urllib's quote().
+// stringfilter view of an input and urllib's quote() (HTML escaping: html_escape.hpp).
 #pragma once
 
 #include <cstdint>
@@ -9,6 +9,7 @@
 
 #include "djust/template/library.hpp"
 #include "djust/template/value.hpp"
+#include "html_escape.hpp"
 
 namespace djust::tmpl::detail {
 
@@ -23,10 +24,6 @@ inline std::string text_of(const value& v) {
 std::optional<std::int64_t> py_int_or_value_error(const value& arg);
 // Python int(arg), every failure a filter_error.
 std::int64_t py_int_arg(const value& arg);
-
-// html.escape(s): & < > " ' become &amp; &lt; &gt; &quot; &#x27;.
-void append_escaped(std::string& out, std::string_view s);
-std::string escaped(std::string_view s);
 
 // urllib.parse.quote(s, safe): UTF-8 bytes other than ASCII letters, digits,
 // "_.-~" and the ASCII characters of `safe` become %XX.

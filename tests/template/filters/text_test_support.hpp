@@ -35,7 +35,7 @@ inline std::string render_filter(const char* name, const value& input,
     value r = def->fn(in, arg ? &*arg : nullptr, env);
     if (def->is_safe && input.is_safe() && !r.is_safe()) r = value::safe(r.to_display_string());
     std::string s = r.to_display_string();
-    return autoescape && !r.is_safe() ? detail::escaped(s) : s;
+    return autoescape && !r.is_safe() ? detail::html_escaped(s) : s;
   } catch (const filter_error&) {
     return "!Error";
   }
