@@ -139,3 +139,27 @@ TEST(parse, garbage_and_truncated_input_never_crash) {
 
 }  // namespace
 }  // namespace djust::vdom
+
+namespace djust::vdom {
+namespace {
+
+TEST(parse_formatting, unclosed_formatting_elements_reopen_after_blocks) {
+  EXPECT_EQ(reparse("<p><b>x</p>y"), "<p><b>x</b></p><b>y</b>");
+  EXPECT_EQ(reparse("<b>1<div>2</b>3</div>"), "<b>1</b><div><b>2</b>3</div>");
+}
+
+TEST(parse_formatting, misnested_end_tags_use_the_adoption_agency) {
+  EXPECT_EQ(reparse("<b>1<i>2</b>3</i>"), "<b>1<i>2</i></b><i>3</i>");
+  EXPECT_EQ(reparse("<a href=x>1<a href=y>2</a>"), "<a href=\"x\">1</a><a href=\"y\">2</a>");
+  EXPECT_EQ(reparse("<table><tr><td><b>x</td></tr></table>y"),
+            "<table><tbody><tr><td><b>x</b></td></tr></tbody></table>y");
+}
+
+TEST(parse_select, relaxed_select_content) {
+  EXPECT_EQ(reparse("<select><option>a<select>b"), "<select><option>a</option></select>b");
+  EXPECT_EQ(reparse("<select><option>a<input>"), "<select><option>a</option></select><input>");
+  EXPECT_EQ(reparse("<select><div>x</div></select>"), "<select><div>x</div></select>");
+}
+
+}  // namespace
+}  // namespace djust::vdom

@@ -75,18 +75,32 @@ void tree::unlink(node_index child) {
 }
 
 void tree::rehash() {
-  for (std::size_t k = nodes_.size(); k-- > 0;) {
+  // Post-order walk from the root: a node's hash is computed once its children's are.
+  auto finish = [this](node_index k) {
     node& n = nodes_[k];
-    std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
     bool known_tag = n.kind == node_kind::element && n.tag != 0;
+    std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
     h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_bytes(str(n.name)));
-    for (const attribute& a : attributes(static_cast<node_index>(k))) {
+    for (const attribute& a : attributes(k)) {
       h = detail::hash_mix(h, detail::hash_bytes(str(a.name)));
       h = detail::hash_mix(h, detail::hash_bytes(str(a.value)) + 1);
     }
     for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
       h = detail::hash_mix(h, nodes_[c].hash);
     n.hash = h;
+  };
+  node_index cur = root;
+  for (;;) {
+    while (nodes_[cur].first_child != no_node) cur = nodes_[cur].first_child;
+    for (;;) {
+      finish(cur);
+      if (cur == root) return;
+      if (nodes_[cur].next_sibling != no_node) {
+        cur = nodes_[cur].next_sibling;
+        break;
+      }
+      cur = nodes_[cur].parent;
+    }
   }
 }
 

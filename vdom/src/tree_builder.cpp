@@ -176,6 +176,7 @@ void tree_builder::close_p_if_in_button_scope() {
 void tree_builder::close_cell() {
   generate_implied();
   pop_until_any(cell);
+  clear_active_to_marker();
 }
 
 // ---- insertion ----
@@ -391,6 +392,11 @@ void tree_builder::foreign(token& tok) {
     }
     case token_kind::end_tag: {
       std::string_view name = t_.str(tok.data);
+      if (name == "br" || name == "p") {  // close the foreign content, then HTML rules
+        while (stack_.size() > 1 && !is_html(cur()) && !foreign_scope_boundary(t_, cur())) pop();
+        end_tag(tok);
+        return;
+      }
       for (std::size_t i = stack_.size(); i-- > 1;) {
         node_index n = stack_[i];
         if (is_html(n)) {
@@ -420,6 +426,10 @@ void tree_builder::text(str_ref r) {
     if (r.len == 0) return;
   }
   node_index c = cur();
+  if (c != tree::root && is_html(c) && (has(tag_at(c), rawtext | rcdata) || tag_at(c) == tag::plaintext)) {
+    insert_text_at(r, c, no_node);  // the element's own text content
+    return;
+  }
   mode m = cur_mode();
   bool table_text = is_html(c) && c != tree::root && has(tag_at(c), table_ctx);
   if (c == tree::root && (m == mode::table || m == mode::table_body || m == mode::row)) table_text = true;
@@ -436,7 +446,13 @@ void tree_builder::text(str_ref r) {
     return;
   }
   if (!table_text || all_ws) {
-    insert_text_at(r, c, no_node);
+    if (!table_text) reconstruct(false);
+    insert_text_at(r, cur(), no_node);
+    return;
+  }
+  reconstruct(true);
+  if (cur() != c) {  // formatting elements were reopened (foster-parented): text goes inside
+    insert_text_at(r, cur(), no_node);
     return;
   }
   // Foster parenting: non-space text inside table structure goes before the table.

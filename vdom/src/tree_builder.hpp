@@ -63,11 +63,22 @@ class tree_builder {
   void insert_text_at(str_ref r, node_index parent, node_index before);
   str_ref intern(std::string_view s);
 
+  // Active formatting elements (formatting.cpp): reconstruction and the adoption agency.
+  void push_active(node_index n);
+  void push_marker() { active_.push_back(no_node); }
+  void clear_active_to_marker();
+  void reconstruct(bool foster);
+  bool adoption_agency(std::string_view subject);  // false: run "any other end tag" instead
+  node_index clone_element(node_index n);
+  std::size_t stack_pos(node_index n) const;  // stack_.size() when absent
+  void any_other_end(std::string_view name);
+
   tree& t_;
   const parse_options& opts_;
   tokenizer tok_;
   std::vector<node_index> stack_;
   std::vector<mode> modes_;
+  std::vector<node_index> active_;  // no_node entries are markers
   tag ctx_tag_ = tag::div;
   name_space ctx_ns_ = name_space::html;
   bool document_ = false;

@@ -26,6 +26,7 @@ void tree_builder::start_tag(token& tok) {
       case tag::thead:
         clear_to(table_ctx);
         insert(tok, false);
+        if (t == tag::caption) push_marker();
         return;
       case tag::col:
         clear_to(table_ctx);
@@ -100,6 +101,7 @@ void tree_builder::start_tag(token& tok) {
       if (t == tag::td || t == tag::th) {
         clear_to(0);
         insert(tok, false);
+        push_marker();
       } else if (one_of(t, {tag::caption, tag::col, tag::colgroup, tag::tbody, tag::tfoot, tag::thead, tag::tr})) {
         if (!in_table_scope(tag::tr)) return;
         clear_to(0);
@@ -125,6 +127,7 @@ void tree_builder::start_tag(token& tok) {
         if (!in_table_scope(tag::caption)) return;
         generate_implied();
         pop_until(tag::caption);
+        clear_active_to_marker();
         start_tag(tok);
         return;
       }
@@ -164,8 +167,13 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
     case tag::fieldset: case tag::figcaption: case tag::figure: case tag::footer: case tag::header:
     case tag::hgroup: case tag::main: case tag::menu: case tag::nav: case tag::ol: case tag::p:
     case tag::search: case tag::section: case tag::summary: case tag::ul: case tag::pre:
-    case tag::listing: case tag::plaintext: case tag::xmp: case tag::hr:
+    case tag::listing: case tag::plaintext: case tag::hr:
       close_p_if_in_button_scope();
+      insert(tok, foster);
+      return;
+    case tag::xmp:
+      close_p_if_in_button_scope();
+      reconstruct(foster);
       insert(tok, foster);
       return;
     case tag::h1: case tag::h2: case tag::h3: case tag::h4: case tag::h5: case tag::h6:
@@ -201,6 +209,7 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
         generate_implied();
         pop_until(tag::button);
       }
+      reconstruct(foster);
       insert(tok, foster);
       return;
     case tag::table:
@@ -209,14 +218,76 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
       return;
     case tag::image:
       tok.data = intern("img");
+      reconstruct(foster);
+      insert(tok, foster);
+      return;
+    case tag::a:
+      for (std::size_t i = active_.size(); i-- > 0 && active_[i] != no_node;) {
+        if (t_.name(active_[i]) != "a") continue;
+        node_index old = active_[i];
+        adoption_agency("a");
+        auto it = std::find(active_.begin(), active_.end(), old);
+        if (it != active_.end()) active_.erase(it);
+        std::size_t at = stack_pos(old);
+        if (at < stack_.size()) {
+          stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(at));
+          modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(at));
+        }
+        break;
+      }
+      reconstruct(foster);
+      push_active(insert(tok, foster));
+      return;
+    case tag::b: case tag::big: case tag::code: case tag::em: case tag::font: case tag::i:
+    case tag::s: case tag::small: case tag::strike: case tag::strong: case tag::tt: case tag::u:
+      reconstruct(foster);
+      push_active(insert(tok, foster));
+      return;
+    case tag::nobr:
+      reconstruct(foster);
+      if (in_scope(tag::nobr)) {
+        adoption_agency("nobr");
+        reconstruct(foster);
+      }
+      push_active(insert(tok, foster));
+      return;
+    case tag::applet: case tag::marquee: case tag::object:
+      reconstruct(foster);
+      insert(tok, foster);
+      push_marker();
+      return;
+    case tag::area: case tag::br: case tag::embed: case tag::img: case tag::keygen: case tag::wbr:
+      reconstruct(foster);
+      insert(tok, foster);
+      return;
+    // <select> content follows the relaxed select parser (Chromium 135+, HTML spec 2025).
+    case tag::select:
+      if (in_scope(tag::select)) {  // a nested <select> closes the open one
+        pop_until(tag::select);
+        return;
+      }
+      reconstruct(foster);
+      insert(tok, foster);
+      return;
+    case tag::input:
+      if (in_scope(tag::select)) pop_until(tag::select);
+      reconstruct(foster);
+      insert(tok, foster);
+      return;
+    case tag::textarea:
+      if (in_scope(tag::select)) pop_until(tag::select);
       insert(tok, foster);
       return;
     case tag::option:
-      if (is_html(cur()) && tag_at(cur()) == tag::option) pop();
+      if (in_scope(tag::select)) generate_implied(tag::optgroup);
+      else if (is_html(cur()) && tag_at(cur()) == tag::option) pop();
+      reconstruct(foster);
       insert(tok, foster);
       return;
     case tag::optgroup:
-      if (is_html(cur()) && tag_at(cur()) == tag::option) pop();
+      if (in_scope(tag::select)) generate_implied();
+      else if (is_html(cur()) && tag_at(cur()) == tag::option) pop();
+      reconstruct(foster);
       insert(tok, foster);
       return;
     case tag::rb:
@@ -230,12 +301,20 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
       insert(tok, foster);
       return;
     case tag::math:
+      reconstruct(foster);
       insert(tok, foster, name_space::mathml);
       return;
     case tag::svg:
+      reconstruct(foster);
       insert(tok, foster, name_space::svg);
       return;
+    case tag::base: case tag::basefont: case tag::bgsound: case tag::link: case tag::meta:
+    case tag::script: case tag::style: case tag::noframes: case tag::title: case tag::template_:
+    case tag::param: case tag::source: case tag::track:
+      insert(tok, foster);
+      return;
     default:
+      reconstruct(foster);
       insert(tok, foster);
       return;
   }
@@ -295,6 +374,7 @@ void tree_builder::end_tag(token& tok) {
         if (!in_table_scope(t)) return;
         generate_implied();
         pop_until(t);
+        clear_active_to_marker();
         return;
       }
       if (ignored({tag::body, tag::caption, tag::col, tag::colgroup, tag::html})) return;
@@ -310,6 +390,7 @@ void tree_builder::end_tag(token& tok) {
         if (!in_table_scope(tag::caption)) return;
         generate_implied();
         pop_until(tag::caption);
+        clear_active_to_marker();
         if (t == tag::table) end_tag(tok);
         return;
       }
@@ -338,10 +419,20 @@ void tree_builder::body_end(token& tok, tag t) {
     case tag::fieldset: case tag::figcaption: case tag::figure: case tag::footer: case tag::header:
     case tag::hgroup: case tag::listing: case tag::main: case tag::menu: case tag::nav: case tag::ol:
     case tag::pre: case tag::search: case tag::section: case tag::summary: case tag::ul:
-    case tag::select: case tag::applet: case tag::marquee: case tag::object:
+    case tag::select:
       if (!in_scope(t)) return;
       generate_implied();
       pop_until(t);
+      return;
+    case tag::applet: case tag::marquee: case tag::object:
+      if (!in_scope(t)) return;
+      generate_implied();
+      pop_until(t);
+      clear_active_to_marker();
+      return;
+    case tag::a: case tag::b: case tag::big: case tag::code: case tag::em: case tag::font: case tag::i:
+    case tag::nobr: case tag::s: case tag::small: case tag::strike: case tag::strong: case tag::tt: case tag::u:
+      if (!adoption_agency(t_.str(tok.data))) any_other_end(t_.str(tok.data));
       return;
     case tag::form: {
       node_index f = form_;
@@ -392,24 +483,15 @@ void tree_builder::body_end(token& tok, tag t) {
       br.kind = token_kind::start_tag;
       br.data = intern("br");
       mode m = cur_mode();
-      insert(br, m == mode::table || m == mode::table_body || m == mode::row);
+      bool foster = m == mode::table || m == mode::table_body || m == mode::row;
+      reconstruct(foster);
+      insert(br, foster);
       return;
     }
     default:
       break;
   }
-  // Any other end tag: close the nearest open element of that name unless a special
-  // element is in the way.
-  std::string_view name = t_.str(tok.data);
-  for (std::size_t i = stack_.size(); i-- > 1;) {
-    node_index n = stack_[i];
-    if (is_html(n) && t_.name(n) == name) {
-      generate_implied(tag_at(n));
-      while (stack_.size() > i) pop();
-      return;
-    }
-    if (is_html(n) && has(tag_at(n), special)) return;
-  }
+  any_other_end(t_.str(tok.data));
 }
 
 bool tree_builder::document_rules(token& tok) {

@@ -3,8 +3,7 @@
 // Design note: a tree owns one byte buffer (the parsed HTML, plus any text the parser or
 // applier had to synthesise) and two flat vectors, of nodes and of attributes. Names, text
 // and attribute values are (offset, length) slices of the buffer, so parsing allocates per
-// page, never per character or per node. Children are linked lists of node indices; a
-// parent's index is always lower than its children's.
+// page, never per character or per node. Children are linked lists of node indices.
 //
 // Node identity: every node has a 32-bit id. parse_*() numbers nodes 1, 2, 3... in document
 // order (pre-order; the root, i.e. the view container or the document, is 0), which the
@@ -94,7 +93,7 @@ class tree {
   std::vector<attribute>& attribute_store() { return attrs_; }
   const std::string& buffer() const { return buf_; }
   std::string& buffer_for_parser() { return buf_; }
-  // Recomputes every subtree hash (children after parents in the arena).
+  // Recomputes the subtree hash of every node reachable from the root.
   void rehash();
   // Numbers the subtree at `from` in document order starting at `first`; returns next free id.
   std::uint32_t number(node_index from, std::uint32_t first);
