@@ -1,6 +1,8 @@
 // parse_fragment / parse_document: run the tokenizer and tree builder, then hash and number.
 #include "djust/vdom/parse.hpp"
 
+#include <cstring>
+
 #include "tree_builder.hpp"
 
 namespace djust::vdom {
@@ -11,7 +13,13 @@ tree build(std::string html, const parse_options& options, bool document) {
   std::string& buf = t.buffer_for_parser();
   buf = std::move(html);
   buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
-  t.reserve(buf.size() / 16 + 16);                  // about one node per 16 bytes of markup
+  // About one node per '<' (an element or comment, and the text after it): reserving up
+  // front avoids growing the arena (copies and fresh pages) on large pages.
+  std::size_t lt = 0;
+  for (const char* p = buf.data(), *end = p + buf.size();
+       (p = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
+    ++lt;
+  t.reserve(lt + 16);
   detail::tree_builder builder(t, options, document);
   builder.run();
   t.rehash();

@@ -84,7 +84,7 @@ class tree {
   node_index add_node(const node& n);
   void reserve(std::size_t nodes) {
     nodes_.reserve(nodes);
-    attrs_.reserve(nodes / 2);
+    attrs_.reserve(nodes / 2);  // about one attribute per element
   }
   node& mut(node_index i) { return nodes_[i]; }
   // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
