@@ -28,6 +28,7 @@ struct engine_options {
   // Limits that turn runaway templates into clear errors.
   int max_include_depth = 64;
   int max_nesting_depth = 256;
+  std::size_t max_output_bytes = std::size_t{1} << 28;  // 256 MiB of output per render
 };
 
 // Thread-safe: compile once, render many, from any thread.

@@ -1,0 +1,143 @@
+// The render context: scope stack lookups and per-template render state.
+#include "context.hpp"
+
+#include "engine_impl.hpp"
+#include "nodes.hpp"
+
+namespace djust::tmpl::detail {
+
+void block_context::add_blocks(const std::vector<const block_node*>& found) {
+  for (const block_node* b : found) {
+    auto& stack = blocks[b->name()];
+    stack.insert(stack.begin(), b);
+  }
+}
+
+const block_node* block_context::pop(std::string_view name) {
+  auto it = blocks.find(name);
+  if (it == blocks.end() || it->second.empty()) return nullptr;
+  const block_node* b = it->second.back();
+  it->second.pop_back();
+  return b;
+}
+
+const block_node* block_context::get(std::string_view name) const {
+  auto it = blocks.find(name);
+  if (it == blocks.end() || it->second.empty()) return nullptr;
+  return it->second.back();
+}
+
+render_ctx::render_ctx(const engine_impl& e, const value_map& base, bool ae)
+    : eng(e), autoescape(ae), output_limit(e.options.max_output_bytes), base_(&base) {
+  frames_.emplace_back();
+}
+
+namespace {
+const value true_value{true}, false_value{false}, none_value{};
+}  // namespace
+
+const value* render_ctx::base_find(std::string_view key) const {
+  if (base_)
+    if (const value* v = base_->find(key)) return v;
+  if (key == "True") return &true_value;
+  if (key == "False") return &false_value;
+  if (key == "None") return &none_value;
+  return nullptr;
+}
+
+ref render_ctx::find(std::string_view key) const {
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+    if (it->key.size() == key.size() && it->key == key) {
+      ref r;
+      if (it->loop) r.loop = it->loop;
+      else if (it->block) r.block = it->block;
+      else r.v = it->ext ? it->ext : &it->own;
+      return r;
+    }
+  }
+  ref r;
+  r.v = base_find(key);
+  return r;
+}
+
+scope_entry& render_ctx::slot(std::string_view key) {
+  std::size_t start = marks_.empty() ? 0 : marks_.back();
+  for (std::size_t i = entries_.size(); i-- > start;) {
+    if (entries_[i].key == key) {
+      auto& e = entries_[i];
+      e.ext = nullptr;
+      e.loop = nullptr;
+      e.block = nullptr;
+      return e;
+    }
+  }
+  entries_.emplace_back();
+  entries_.back().key = key;
+  return entries_.back();
+}
+
+scope_entry& render_ctx::set(std::string_view key, value v) {
+  auto& e = slot(key);
+  e.own = std::move(v);
+  return e;
+}
+
+scope_entry& render_ctx::set_ref(std::string_view key, const value* v) {
+  auto& e = slot(key);
+  e.ext = v;
+  return e;
+}
+
+scope_entry& render_ctx::set_loop(std::string_view key, const loop_state* loop) {
+  auto& e = slot(key);
+  e.loop = loop;
+  return e;
+}
+
+scope_entry& render_ctx::set_block(std::string_view key, const block_binding* b) {
+  auto& e = slot(key);
+  e.block = b;
+  return e;
+}
+
+void render_ctx::set_upward(std::string_view key, value v) {
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+    if (it->key == key) {
+      it->ext = nullptr;
+      it->loop = nullptr;
+      it->block = nullptr;
+      it->own = std::move(v);
+      return;
+    }
+  }
+  set(key, std::move(v));
+}
+
+render_ctx::saved_scopes render_ctx::isolate() {
+  saved_scopes s{std::move(entries_), std::move(marks_), base_};
+  entries_.clear();
+  marks_.clear();
+  base_ = nullptr;
+  return s;
+}
+
+void render_ctx::restore(saved_scopes&& s) {
+  entries_ = std::move(s.entries);
+  marks_ = std::move(s.marks);
+  base_ = s.base;
+}
+
+value* render_ctx::node_state(const void* node, bool create) {
+  auto& st = frames_.back().state;
+  for (auto& [k, v] : st)
+    if (k == node) return &v;
+  if (!create) return nullptr;
+  st.emplace_back(node, value{});
+  return &st.back().second;
+}
+
+void render_ctx::erase_node_state(const void* node) {
+  if (value* v = node_state(node, false)) *v = value{};
+}
+
+}  // namespace djust::tmpl::detail

@@ -1,0 +1,120 @@
+// The render context: Django's Context (a stack of scopes over the caller's map) and
+// RenderContext (per-template node state, block stacks for inheritance).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "djust/template/value.hpp"
+
+namespace djust::tmpl::detail {
+
+struct engine_impl;
+class template_impl;
+class block_node;
+
+// One running {% for %}: what `forloop` shows, computed on lookup (no map per iteration).
+struct loop_state {
+  std::int64_t index = 0, length = 0;
+  const loop_state* parent_loop = nullptr;  // the enclosing loop
+  const value* parent_value = nullptr;      // or a `forloop` the context already held
+  std::deque<std::pair<const void*, value>> node_state;  // {% ifchanged %} bound to this loop
+};
+
+// What `block` names inside {% block %}: the block being rendered.
+struct block_binding {
+  const block_node* block = nullptr;
+  bool has_context = false;  // false in a template that extends nothing (block.super fails)
+};
+
+// A lookup result: a value, a loop or a block binding (at most one set).
+struct ref {
+  const value* v = nullptr;
+  const loop_state* loop = nullptr;
+  const block_binding* block = nullptr;
+  explicit operator bool() const { return v || loop || block; }
+};
+
+struct scope_entry {
+  std::string_view key;
+  const value* ext = nullptr;  // a value kept alive elsewhere (loop items), else `own`
+  value own;
+  const loop_state* loop = nullptr;
+  const block_binding* block = nullptr;
+};
+
+// Django's BlockContext: block name -> stack of overriding blocks (most derived on top).
+struct block_context {
+  std::unordered_map<std::string_view, std::vector<const block_node*>> blocks;
+  void add_blocks(const std::vector<const block_node*>& found);
+  const block_node* pop(std::string_view name);
+  void push(std::string_view name, const block_node* b) { blocks[name].push_back(b); }
+  const block_node* get(std::string_view name) const;
+};
+
+// Django's RenderContext frame: pushed for every template rendered by include.
+struct render_frame {
+  std::deque<std::pair<const void*, value>> state;  // stable addresses while nodes render
+  std::unique_ptr<block_context> blocks;
+  std::vector<std::string> extends_history;
+};
+
+class render_ctx {
+ public:
+  render_ctx(const engine_impl& eng, const value_map& base, bool autoescape);
+
+  const engine_impl& eng;
+  bool autoescape;
+  int include_depth = 0;
+  std::size_t output_limit;
+
+  ref find(std::string_view key) const;
+  std::size_t push() {
+    marks_.push_back(entries_.size());
+    return marks_.size();
+  }
+  void pop() {
+    entries_.resize(marks_.back());
+    marks_.pop_back();
+  }
+  // context[key] = v in the innermost scope.
+  scope_entry& set(std::string_view key, value v);
+  scope_entry& set_ref(std::string_view key, const value* v);
+  scope_entry& set_loop(std::string_view key, const loop_state* loop);
+  scope_entry& set_block(std::string_view key, const block_binding* b);
+  // Context.set_upward: the innermost scope that has `key`, else the innermost scope.
+  void set_upward(std::string_view key, value v);
+
+  // Context.new(): runs `fn` with only `values` visible (include ... only).
+  struct saved_scopes {
+    std::deque<scope_entry> entries;
+    std::vector<std::size_t> marks;
+    const value_map* base;
+  };
+  saved_scopes isolate();
+  void restore(saved_scopes&& s);
+
+  render_frame& frame() { return frames_.back(); }
+  void push_frame() { frames_.emplace_back(); }
+  void pop_frame() { frames_.pop_back(); }
+  // Per-node state in the current frame (Django: render_context[node]).
+  value* node_state(const void* node, bool create);
+  void erase_node_state(const void* node);
+
+  const value* base_find(std::string_view key) const;
+
+ private:
+  scope_entry& slot(std::string_view key);
+  const value_map* base_;
+  std::deque<scope_entry> entries_;
+  std::vector<std::size_t> marks_;
+  std::deque<render_frame> frames_;
+};
+
+}  // namespace djust::tmpl::detail
