@@ -25,7 +25,7 @@ std::string to_raw(std::string_view v, bool literal) {
 
 class applier {
  public:
-  applier(tree& t, std::string_view root_context) : t_(t), root_context_(root_context) { index(tree::root); }
+  explicit applier(tree& t) : t_(t) { index(tree::root); }
 
   void run(const patch& p) {
     switch (p.op) {
@@ -140,9 +140,9 @@ class applier {
 
   void insert_html(node_index parent, node_index before, std::uint32_t first_id, const std::string& html) {
     parse_options o;
-    std::string context = parent == tree::root ? std::string(root_context_) : std::string(t_.name(parent));
+    std::string context = parent == tree::root ? t_.context() : std::string(t_.name(parent));
     o.context = context;
-    if (parent != tree::root) o.context_ns = t_.at(parent).ns;
+    o.context_ns = parent == tree::root ? t_.context_ns() : t_.at(parent).ns;
     tree frag = parse_fragment(html, o);
     std::uint32_t next = first_id;
     for (node_index c = frag.at(tree::root).first_child; c != no_node; c = frag.at(c).next_sibling)
@@ -153,14 +153,13 @@ class applier {
   }
 
   tree& t_;
-  std::string_view root_context_;
   std::unordered_map<std::uint32_t, node_index> by_id_;
 };
 
 }  // namespace
 
-void apply_patches(tree& t, const patch_list& patches, std::string_view root_context) {
-  applier a(t, root_context);
+void apply_patches(tree& t, const patch_list& patches) {
+  applier a(t);
   for (const patch& p : patches) a.run(p);
   t.rehash();
 }

@@ -20,6 +20,7 @@ tree build(std::string html, const parse_options& options, bool document) {
        (p = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
     ++lt;
   t.reserve(lt + 16);
+  t.set_context(document ? std::string_view{} : options.context, options.context_ns);
   detail::tree_builder builder(t, options, document);
   builder.run();
   t.rehash();

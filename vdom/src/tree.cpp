@@ -28,7 +28,7 @@ std::string tree::decoded(str_ref raw, bool in_attribute) const {
 }
 
 std::size_t tree::memory_bytes() const {
-  return sizeof(*this) + buf_.capacity() + nodes_.capacity() * sizeof(node) +
+  return sizeof(*this) + buf_.capacity() + context_.capacity() + nodes_.capacity() * sizeof(node) +
          attrs_.capacity() * sizeof(attribute);
 }
 

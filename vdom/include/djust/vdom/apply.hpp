@@ -4,7 +4,6 @@
 #pragma once
 
 #include <stdexcept>
-#include <string_view>
 
 #include "djust/vdom/diff.hpp"
 #include "djust/vdom/tree.hpp"
@@ -16,9 +15,9 @@ class apply_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Applies `patches` in order to `t` (a fragment tree parsed with `root_context` as its
-// container). Throws apply_error for a patch naming an unknown node. New attributes go
-// last, existing ones keep their place, as with setAttribute.
-void apply_patches(tree& t, const patch_list& patches, std::string_view root_context = "div");
+// Applies `patches` in order to `t` (HTML payloads parse in the context of their parent,
+// or of t.context() at the root). Throws apply_error for a patch naming an unknown node.
+// New attributes go last, existing ones keep their place, as with setAttribute.
+void apply_patches(tree& t, const patch_list& patches);
 
 }  // namespace djust::vdom

@@ -6,7 +6,9 @@
 // from a longest-increasing-subsequence pass over the matched nodes, so the fewest nodes
 // move. Patches address nodes by id (see tree.hpp); diff() writes the ids into `new_tree`
 // (old ids for nodes that persist, fresh ids from the counter for new ones), so the new
-// tree is the next call's old tree.
+// tree is the next call's old tree. Insert and replace carry the new nodes as HTML: a
+// subtree the parser only builds by repairing misnested markup (a <dd> inside a <dt>...)
+// does not survive serialization, so such markup can leave the browser's DOM different.
 #pragma once
 
 #include <cstdint>

@@ -76,6 +76,14 @@ class tree {
   std::uint32_t next_id() const { return next_id_; }
   void set_next_id(std::uint32_t id) { next_id_ = id; }
 
+  // The element the tree was parsed into (parse_options::context; empty for a document).
+  const std::string& context() const { return context_; }
+  name_space context_ns() const { return context_ns_; }
+  void set_context(std::string_view name, name_space ns) {
+    context_ = name;
+    context_ns_ = ns;
+  }
+
   // Bytes held by this tree (buffer, nodes, attributes), capacity included.
   std::size_t memory_bytes() const;
 
@@ -103,6 +111,8 @@ class tree {
   std::vector<node> nodes_;
   std::vector<attribute> attrs_;
   std::uint32_t next_id_ = 1;
+  std::string context_ = "div";
+  name_space context_ns_ = name_space::html;
 };
 
 }  // namespace djust::vdom
