@@ -4,6 +4,7 @@
 
 #include "djust/template/error.hpp"
 #include "filters/builtin_filters.hpp"
+#include "html_escape.hpp"
 #include "number_format.hpp"
 
 namespace djust::tmpl::detail {
@@ -72,19 +73,10 @@ value pluralize(const value& input, const value* arg, const filter_env&) {
 void append_conditional_escape(std::string& out, const value& v) {
   if (v.is_safe()) {
     out += v.as_string();
-    return;
-  }
-  std::string text = v.is_string() ? std::string() : v.to_display_string();
-  const std::string& s = v.is_string() ? v.as_string() : text;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#x27;"; break;
-      default: out += c;
-    }
+  } else if (v.is_string()) {
+    append_html_escaped(out, v.as_string());
+  } else {
+    append_html_escaped(out, v.to_display_string());
   }
 }
 

@@ -8,6 +8,7 @@
 #include "djust/template/error.hpp"
 #include "djust/template/library.hpp"
 #include "filters/builtin_filters.hpp"
+#include "html_escape.hpp"
 
 namespace djust::tmpl::test {
 
@@ -18,21 +19,6 @@ inline const library& data_library() {
     return l;
   }();
   return lib;
-}
-
-inline std::string html_escaped(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#x27;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 // What "{{ v|name:arg }}" prints (for string, number and list results), or "!Error"
@@ -48,7 +34,7 @@ inline std::string render_data_filter(const char* name, const value& input,
     value r = def->fn(input, arg ? &*arg : nullptr, env);
     bool safe = r.is_safe() || (def->is_safe && input.is_safe() && r.is_string());
     std::string s = r.to_display_string();
-    return autoescape && !safe ? html_escaped(s) : s;
+    return autoescape && !safe ? detail::html_escaped(s) : s;
   } catch (const filter_error&) {
     return "!Error";
   }
