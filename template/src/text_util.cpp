@@ -133,12 +133,8 @@ char32_t compose(char32_t a, char32_t b) {
 
 }  // namespace
 
-char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+char32_t next_code_point_slow(std::string_view s, std::size_t& i) noexcept {
   auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
   int len = b0 >= 0xF0 && b0 <= 0xF4 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC2 && b0 < 0xE0 ? 2 : 0;
   if (b0 > 0xF4) len = 0;
   if (len == 0 || i + len > s.size()) {
@@ -236,16 +232,9 @@ std::string to_utf8(std::u32string_view s) {
   return out;
 }
 
-bool py_isspace(char32_t c) noexcept {
-  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-  return props_of(c).flags & tables::prop_space;
-}
+bool py_isspace_slow(char32_t c) noexcept { return props_of(c).flags & tables::prop_space; }
 
-bool py_isalnum(char32_t c) noexcept {
-  if (c < 0x80)
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  return props_of(c).flags & tables::prop_alnum;
-}
+bool py_isalnum_slow(char32_t c) noexcept { return props_of(c).flags & tables::prop_alnum; }
 
 bool py_iscased(char32_t c) noexcept {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -265,8 +254,29 @@ int py_decimal(char32_t c) noexcept {
 
 int combining_class(char32_t c) noexcept { return c < 0x300 ? 0 : props_of(c).ccc; }
 
+// Appends the ASCII run at i with a-z/A-Z shifted by `from`..`to`; returns its end.
+static std::size_t append_ascii_run(std::string& out, std::string_view s, std::size_t i, char from, char to) {
+  std::size_t old = out.size();
+  out.resize(old + (s.size() - i));
+  char* dst = out.data() + old;
+  const auto* src = reinterpret_cast<const unsigned char*>(s.data());
+  auto shift = static_cast<unsigned char>(to - from);
+  std::size_t j = i;
+  for (; j < s.size(); ++j) {
+    unsigned char c = src[j];
+    if (c >= 0x80) break;
+    *dst++ = static_cast<char>(static_cast<unsigned char>(c - from) < 26 ? c + shift : c);
+  }
+  out.resize(old + (j - i));
+  return j;
+}
+
 void append_lower(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      i = append_ascii_run(out, s, i, 'A', 'a');
+      continue;
+    }
     std::size_t begin = i;
     char32_t c = next_code_point(s, i);
     append_lower_at(out, s, begin, i, c);
@@ -274,7 +284,13 @@ void append_lower(std::string& out, std::string_view s) {
 }
 
 void append_upper(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) append_mapped(out, next_code_point(s, i), case_kind::upper);
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      i = append_ascii_run(out, s, i, 'a', 'A');
+      continue;
+    }
+    append_mapped(out, next_code_point(s, i), case_kind::upper);
+  }
 }
 
 std::string py_lower(std::string_view s) {
@@ -296,6 +312,16 @@ std::string py_title(std::string_view s) {
   out.reserve(s.size());
   bool previous_cased = false;
   for (std::size_t i = 0; i < s.size();) {
+    char ch = s[i];
+    if (static_cast<unsigned char>(ch) < 0x80) {
+      bool lower = ch >= 'a' && ch <= 'z', upper = ch >= 'A' && ch <= 'Z';
+      if (previous_cased && upper) ch = static_cast<char>(ch - 'A' + 'a');
+      if (!previous_cased && lower) ch = static_cast<char>(ch - 'a' + 'A');
+      out += ch;
+      previous_cased = lower || upper;
+      ++i;
+      continue;
+    }
     std::size_t begin = i;
     char32_t c = next_code_point(s, i);
     if (previous_cased) {

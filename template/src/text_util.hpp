@@ -11,7 +11,15 @@ namespace djust::tmpl::detail {
 
 // Decodes the code point at byte `i` and advances `i`. A byte that does not start
 // valid UTF-8 decodes as U+DC80+byte (Python's surrogateescape) so it round-trips.
-char32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
+char32_t next_code_point_slow(std::string_view s, std::size_t& i) noexcept;
+inline char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    ++i;
+    return b;
+  }
+  return next_code_point_slow(s, i);
+}
 // Decodes the code point that ends at byte `i` and moves `i` back to its start.
 char32_t prev_code_point(std::string_view s, std::size_t& i) noexcept;
 // Appends `cp` as UTF-8 (U+DC80..U+DCFF as their raw byte).
@@ -24,8 +32,17 @@ std::u32string to_u32(std::string_view s);
 std::string to_utf8(std::u32string_view s);
 
 // Python's str predicates on one code point.
-bool py_isspace(char32_t c) noexcept;
-bool py_isalnum(char32_t c) noexcept;
+bool py_isspace_slow(char32_t c) noexcept;
+bool py_isalnum_slow(char32_t c) noexcept;
+inline bool py_isspace(char32_t c) noexcept {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+  return py_isspace_slow(c);
+}
+inline bool py_isalnum(char32_t c) noexcept {
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return py_isalnum_slow(c);
+}
 inline bool py_isword(char32_t c) noexcept { return c == '_' || py_isalnum(c); }  // regex \w
 bool py_iscased(char32_t c) noexcept;
 bool py_isprintable(char32_t c) noexcept;  // repr() shows it as is

@@ -32,20 +32,21 @@ value escapejs(const value& in, const value*, const filter_env&) {
   const std::string& s = in.as_string();
   std::string out;
   out.reserve(s.size() + 16);
+  std::size_t kept = 0;  // start of the text not yet copied
   for (std::size_t i = 0; i < s.size();) {
     std::size_t begin = i;
     char32_t c = next_code_point(s, i);
     switch (c) {
       case '\\': case '\'': case '"': case '>': case '<': case '&': case '=': case '-':
-      case ';': case '`': case 0x2028: case 0x2029: append_u_escape(out, c, true); break;
+      case ';': case '`': case 0x2028: case 0x2029: break;
       default:
-        if (c < 32) {
-          append_u_escape(out, c, true);
-        } else {
-          out.append(s, begin, i - begin);
-        }
+        if (c >= 32) continue;
     }
+    out.append(s, kept, begin - kept);
+    append_u_escape(out, c, true);
+    kept = i;
   }
+  out.append(s, kept);
   return value::safe(std::move(out));
 }
 

@@ -1,10 +1,10 @@
 // urlize and urlizetrunc: django.utils.html.urlize with hand-written scanners for its
 // regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA).
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "djust/template/error.hpp"
 #include "filters/text_common.hpp"
 #include "text_util.hpp"
 
@@ -531,20 +531,12 @@ bool simple_url_2(std::string_view m) {
   return false;
 }
 
-// re r'([\s<>"\']+)': the byte length of the separator run at i.
-std::size_t separator_run(std::string_view s, std::size_t i) {
-  std::size_t j = i;
-  while (j < s.size()) {
-    char c = s[j];
-    if (c == '<' || c == '>' || c == '"' || c == '\'') {
-      ++j;
-      continue;
-    }
-    std::size_t k = j;
-    if (!py_isspace(next_code_point(s, k))) break;
-    j = k;
-  }
-  return j - i;
+// Whether the code point at i belongs to re r'[\s<>"\']'; `next` gets its end.
+bool separator_at(std::string_view s, std::size_t i, std::size_t& next) {
+  char c = s[i];
+  next = i;
+  char32_t cp = next_code_point(s, next);
+  return c == '<' || c == '>' || c == '"' || c == '\'' || py_isspace(cp);
 }
 
 void append_plain(std::string& out, std::string_view word, bool escape) {
@@ -555,13 +547,31 @@ void append_plain(std::string& out, std::string_view word, bool escape) {
   }
 }
 
-void urlize_word(std::string& out, std::string_view word, std::int64_t limit, bool safe_input,
-                 bool autoescape) {
+bool icontains(std::string_view s, std::string_view needle) {
+  if (s.size() < needle.size()) return false;
+  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
+    if (istarts_with(s.substr(i), needle)) return true;
+  return false;
+}
+
+// A necessary condition for a link: the trimmed word is a substring of the word, and
+// each of the three link patterns needs "http", "www.", a ".tld" or an "@".
+bool may_be_link(std::string_view word) {
+  if (std::none_of(word.begin(), word.end(), [](char c) { return c == '.' || c == '@' || c == ':'; }))
+    return false;
+  if (word.find('@') != npos || icontains(word, "http") || icontains(word, "www.")) return true;
+  for (std::string_view tld : {".com", ".edu", ".gov", ".int", ".mil", ".net", ".org"})
+    if (icontains(word, tld)) return true;
+  return false;
+}
+
+// Appends the link urlize makes of `word` and returns true, or returns false when the
+// word stays text. `raw` is set when Django leaves the word unescaped (IDNA failure).
+bool urlize_word(std::string& out, std::string_view word, std::int64_t limit, bool safe_input,
+                 bool autoescape, bool& raw) {
   bool escape_plain = !safe_input && autoescape;
-  if (word.find_first_of(".@:") == npos) {
-    append_plain(out, word, escape_plain);
-    return;
-  }
+  raw = false;
+  if (!may_be_link(word)) return false;
   std::string lead, middle(word), trail;
   trim_punctuation(lead, middle, trail);
   std::string url;
@@ -576,16 +586,13 @@ void urlize_word(std::string& out, std::string_view word, std::int64_t limit, bo
     auto at = middle.rfind('@');
     std::string domain;
     if (!punycode(std::string_view(middle).substr(at + 1), domain)) {
-      out += word;  // Django's `continue`: the word is left exactly as it was
-      return;
+      raw = true;  // Django's `continue`: the word is left exactly as it was
+      return false;
     }
     url = "mailto:" + middle.substr(0, at) + "@" + domain;
     nofollow = false;
   }
-  if (url.empty()) {
-    append_plain(out, word, escape_plain);
-    return;
-  }
+  if (url.empty()) return false;
   std::string trimmed = middle;
   if (limit >= 0 && code_point_count(middle) > static_cast<std::size_t>(limit)) {
     trimmed = middle.substr(0, byte_offset_of(middle, static_cast<std::size_t>(limit > 0 ? limit - 1 : 0)));
@@ -598,25 +605,31 @@ void urlize_word(std::string& out, std::string_view word, std::int64_t limit, bo
   append_plain(out, trimmed, escape_plain);
   out += "</a>";
   append_plain(out, trail, escape_plain);
+  return true;
 }
 
 std::string urlize(std::string_view text, std::int64_t limit, bool safe_input, bool autoescape) {
   std::string out;
   out.reserve(text.size() + text.size() / 4);
-  std::size_t i = 0;
+  // re.split(r'([\s<>"\']+)'): words alternate with separator runs. Text that stays
+  // text is copied (escaped) in one piece when the next link or the end comes.
+  bool escape_plain = !safe_input && autoescape;
+  std::size_t i = 0, next = 0, plain = 0;
+  std::string link;
   while (true) {
     std::size_t start = i;
-    while (i < text.size() && separator_run(text, i) == 0) {
-      std::size_t k = i;
-      next_code_point(text, k);
-      i = k;
+    while (i < text.size() && !separator_at(text, i, next)) i = next;
+    bool raw;
+    link.clear();
+    if (urlize_word(link, text.substr(start, i - start), limit, safe_input, autoescape, raw) || raw) {
+      append_plain(out, text.substr(plain, start - plain), escape_plain);
+      out += raw ? text.substr(start, i - start) : std::string_view(link);
+      plain = i;
     }
-    urlize_word(out, text.substr(start, i - start), limit, safe_input, autoescape);
     if (i >= text.size()) break;
-    std::size_t sep = separator_run(text, i);
-    append_plain(out, text.substr(i, sep), !safe_input && autoescape);
-    i += sep;
+    while (i < text.size() && separator_at(text, i, next)) i = next;
   }
+  append_plain(out, text.substr(plain), escape_plain);
   return out;
 }
 
