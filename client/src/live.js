@@ -58,18 +58,28 @@ export const connect = (opts = {}, doc = document) => {
         }
         refs.set(r, { view, undo: () => undo.reverse().forEach(f => f()) })
       },
-      // Applies a reply or push: fresh html, patches, sequence number, pushed events.
-      update(m) {
+      // Applies a reply or push: fresh html, patches, sequence number, pushed events. A join reply sets
+      // the sequence; otherwise a frame already applied is skipped and a missing one means resync.
+      update(m, join) {
         const s = m[C.K_SEQ]
-        if (s != null && s <= view.seq) return
+        const html = m[C.K_HTML]
+        if (!join && s != null && s != view.seq + 1) return s > view.seq && socket.close()
         let touched
-        if (m[C.K_HTML] != null) {
-          root.replaceChildren(parse(doc, m[C.K_HTML]))
-          view.ids.clear()
-          number(root, C.ROOT_ID, view.ids)
+        try {
+          if (html != null) {
+            root.replaceChildren(parse(doc, html))
+            view.ids.clear()
+            number(root, C.ROOT_ID, view.ids)
+          }
+          if (m[C.K_PATCHES]) touched = apply_patches(view, m[C.K_PATCHES])
+        } catch (err) {
+          // The DOM no longer matches the server's tree: rejoin afresh for a full render.
+          error(view, { [C.K_CODE]: 'patch_failed', [C.K_MESSAGE]: err.message })
+          view.vid = undefined
+          view.seq = 0
+          return socket.close()
         }
-        if (m[C.K_PATCHES]) touched = apply_patches(view, m[C.K_PATCHES])
-        if (s != null) view.seq = s
+        if (s != null || html != null) view.seq = s || 0
         sync_hooks(view, hooks, touched)
         if (m[C.K_EVENTS]) deliver(view, m[C.K_EVENTS])
       },
@@ -100,7 +110,7 @@ export const connect = (opts = {}, doc = document) => {
     if (pending?.join && m[C.K_VIEW] != null) view.vid = m[C.K_VIEW]
     if (view) view.busy = [...refs.values()].some(p => p.view == view && !p.join)
     if (type == C.T_ERROR || m[C.K_OK] === false) error(view, m)
-    else if (view) view.update(m)
+    else if (view) view.update(m, pending?.join)
   }
 
   const status = cls => {

@@ -83,12 +83,15 @@ test('pushes apply in sequence; stale sequence numbers are ignored', async () =>
 })
 
 test('a join reply with html replaces the content and renumbers it', async () => {
-  const t = await joined(V + '<span>old</span></div>')
-  t.s.send({ type: 'reply', ref: of(t.s, 'join')[0].ref, ok: true, seq: 5, html: '<ul><li>x</li></ul>' })
-  await until(() => t.root.innerHTML == '<ul><li>x</li></ul>', 'fresh html')
-  t.s.send({ type: 'push', seq: 6, patches: [[0, 3, 'y']] })
-  await until(() => t.$('li').textContent == 'y', 'patch on renumbered tree')
-  await t.done()
+  const s = await server()
+  s.respond = m => m.type == 'join' && { type: 'reply', ref: m.ref, view: 'view-1', ok: true, seq: 5, html: '<ul><li>x</li></ul>' }
+  const w = await page(V + '<span>old</span></div>', s.port)
+  const root = w.document.querySelector('[dj-view]')
+  await until(() => root.innerHTML == '<ul><li>x</li></ul>', 'fresh html')
+  s.send({ type: 'push', view: 'view-1', seq: 6, patches: [[0, 3, 'y']] })
+  await until(() => root.textContent == 'y', 'patch on renumbered tree')
+  w.close()
+  await s.close()
 })
 
 test('error replies clear loading state and raise dj:error on the root', async () => {
@@ -124,5 +127,34 @@ test('the focused input keeps what the user typed while events are in flight', a
   t.s.send({ type: 'reply', ref: e2.ref, ok: true, seq: 2, patches: [[3, 1, 'value', '', 1]] })
   await until(() => input.getAttribute('value') == '', 'reply 2')
   assert.equal(input.value, '')
+  await t.done()
+})
+
+test('a missing sequence number reconnects and resumes from the last applied one', async () => {
+  const t = await joined(V + '<span>a</span></div>')
+  t.s.send({ type: 'push', view: 'view-1', seq: 1, patches: [[0, 2, 'b']] })
+  await until(() => t.$('span').textContent == 'b', 'push 1')
+  t.s.send({ type: 'push', view: 'view-1', seq: 3, patches: [[0, 2, 'skipped a frame']] })
+  await until(() => of(t.s, 'join').length == 2, 'rejoin')
+  assert.equal(t.$('span').textContent, 'b')
+  assert.deepEqual([of(t.s, 'join')[1].view, of(t.s, 'join')[1].ack], ['view-1', 1])
+  await t.done()
+})
+
+test('a patch that does not fit the DOM rejoins afresh and takes the full render', async () => {
+  const t = await joined(V + '<span>a</span></div>')
+  const errors = []
+  t.root.addEventListener('dj:error', e => errors.push(e.detail.code))
+  t.s.respond = () => null
+  t.s.send({ type: 'push', view: 'view-1', seq: 1, patches: [[0, 99, 'nowhere']] })
+  await until(() => of(t.s, 'join').length == 2, 'rejoin')
+  assert.deepEqual(errors, ['patch_failed'])
+  const rejoin = of(t.s, 'join')[1]
+  assert.equal(rejoin.view, undefined)
+  assert.equal(rejoin.ack, undefined)
+  t.s.send({ type: 'reply', ref: rejoin.ref, view: 'view-2', ok: true, seq: 0, html: '<span>fresh</span>' })
+  await until(() => t.$('span').textContent == 'fresh', 'fresh render')
+  t.s.send({ type: 'push', view: 'view-2', seq: 1, patches: [[0, 2, 'and on']] })
+  await until(() => t.$('span').textContent == 'and on', 'patches after the fresh render')
   await t.done()
 })
