@@ -131,6 +131,7 @@ int main(int argc, char** argv) {
   for (const result& r : results)
     std::printf("%-11s %10.3f %10.3f %10.3f %8zu %9zu %9zu %13zu\n", r.name.c_str(), r.render_ms, r.parse_ms,
                 r.diff_ms, r.patches, r.msgpack_bytes, r.json_bytes, r.html_changed);
+  std::printf("render = building the page HTML with C++ string appends (no template engine)\n");
   std::printf("targets: one-cell patch %zu B (< 64); inserted row %zu B for a %zu B row (%.2fx, < 1.3x)\n",
               results[0].msgpack_bytes, results[1].msgpack_bytes, row_bytes,
               static_cast<double>(results[1].msgpack_bytes) / static_cast<double>(row_bytes));

@@ -1,0 +1,19 @@
+// The vdom facade: everything the runtime needs to turn renders into patches.
+//
+//   djust::vdom::tree old_tree = djust::vdom::parse_fragment(render());   // first render
+//   // ... send the HTML; the client numbers its DOM the same way ...
+//   djust::vdom::tree next = djust::vdom::parse_fragment(render());      // after an event
+//   djust::vdom::patch_list p = djust::vdom::diff(old_tree, next);       // ids move into next
+//   std::string frame_part = djust::vdom::encode_msgpack(p);             // or encode_json(p)
+//   old_tree = std::move(next);                                          // next diff's base
+//   std::size_t bytes = old_tree.memory_bytes();                         // per-session memory
+//
+// parse_fragment throws parse_error for input nested deeper than parse_options::max_depth.
+#pragma once
+
+#include "djust/vdom/diff.hpp"
+#include "djust/vdom/encode.hpp"
+#include "djust/vdom/parse.hpp"
+#include "djust/vdom/serialize.hpp"
+#include "djust/vdom/tree.hpp"
+#include "djust/vdom/wire_keys.hpp"
