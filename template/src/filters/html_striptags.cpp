@@ -165,8 +165,8 @@ class stripper {
     while (i < n) {
       std::size_t j;
       if (cdata_.empty()) {
-        j = s.find_first_of("&<", i);
-        if (j == npos) j = n;
+        j = i;
+        while (j < n && s[j] != '&' && s[j] != '<') ++j;
       } else {
         j = find_cdata_end(i);
         if (j == npos) break;
@@ -421,7 +421,7 @@ void check_long_open_tags(std::string_view s) {
     if (s[i] != '<' || !is_alpha(s[i + 1])) continue;
     std::size_t gt = s.find('>', i + 2);
     std::size_t stop = gt == npos ? s.size() : gt;
-    if (code_point_count(s.substr(i + 2, stop - (i + 2))) < 1000) continue;
+    if (stop - (i + 2) < 1000 || code_point_count(s.substr(i + 2, stop - (i + 2))) < 1000) continue;
     if (count_lt(s.substr(i, stop - i)) >= max_strip_tags_depth)
       throw filter_error("SuspiciousOperation: too many nested tags");
     i = stop - 1;
