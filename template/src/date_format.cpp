@@ -2,7 +2,7 @@
 // the fixed settings (naive values, TIME_ZONE "UTC").
 #include "date_format.hpp"
 
-#include <cstdio>
+#include <charconv>
 
 #include "djust/template/error.hpp"
 
@@ -55,20 +55,21 @@ void iso_calendar(const date_value& d, int& iso_year, int& iso_week) noexcept {
 
 void append_int(std::string& out, std::int64_t v) {
   char buf[24];
-  int n = std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  out.append(buf, static_cast<std::size_t>(n));
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, static_cast<std::size_t>(res.ptr - buf));
 }
 
-void append_02(std::string& out, int v) {
-  if (v >= 0 && v < 10) out += '0';
-  append_int(out, v);
-}
-
-void append_year4(std::string& out, int year) {
+// At least `width` digits, zero-padded (Python's '%02d' / '%04d' / '%06d' for v >= 0).
+void append_padded(std::string& out, int v, int width) {
   char buf[16];
-  int n = std::snprintf(buf, sizeof buf, "%04d", year);
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  auto n = static_cast<int>(res.ptr - buf);
+  if (v >= 0 && n < width) out.append(static_cast<std::size_t>(width - n), '0');
   out.append(buf, static_cast<std::size_t>(n));
 }
+
+void append_02(std::string& out, int v) { append_padded(out, v, 2); }
+void append_year4(std::string& out, int year) { append_padded(out, year, 4); }
 
 void append_iso_time(std::string& out, const time_value& t) {
   append_02(out, t.hour);
@@ -77,9 +78,8 @@ void append_iso_time(std::string& out, const time_value& t) {
   out += ':';
   append_02(out, t.second);
   if (t.microsecond) {
-    char buf[16];
-    int n = std::snprintf(buf, sizeof buf, ".%06d", t.microsecond);
-    out.append(buf, static_cast<std::size_t>(n));
+    out += '.';
+    append_padded(out, t.microsecond, 6);
   }
 }
 
@@ -162,12 +162,7 @@ date_format_status format_char(std::string& out, char c, const subject& s, bool 
       case 'H': append_02(out, t->hour); break;
       case 'i': append_02(out, t->minute); break;
       case 's': append_02(out, t->second); break;
-      case 'u': {
-        char buf[16];
-        int n = std::snprintf(buf, sizeof buf, "%06d", t->microsecond);
-        out.append(buf, static_cast<std::size_t>(n));
-        break;
-      }
+      case 'u': append_padded(out, t->microsecond, 6); break;
       case 'P':
         if (t->minute == 0 && t->hour == 0) {
           out += "midnight";

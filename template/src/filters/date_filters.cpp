@@ -13,11 +13,12 @@ namespace {
 
 constexpr const char* nbsp = "\xc2\xa0";
 
-// get_format(arg or default_name) as a format string.
-std::string format_string(const value* arg, std::string_view default_name) {
-  if (!arg || !arg->truthy()) return std::string(resolve_format_setting(default_name));
-  std::string text = arg->to_display_string();
-  return std::string(resolve_format_setting(text));
+// get_format(arg or default_name): `scratch` holds str(arg) for a non-string argument.
+std::string_view format_string(const value* arg, std::string_view default_name, std::string& scratch) {
+  if (!arg || !arg->truthy()) return resolve_format_setting(default_name);
+  if (arg->is_string()) return resolve_format_setting(arg->as_string());
+  scratch = arg->to_display_string();
+  return resolve_format_setting(scratch);
 }
 
 bool is_none_or_empty(const value& v) {
@@ -26,8 +27,8 @@ bool is_none_or_empty(const value& v) {
 
 value date_filter(const value& input, const value* arg, const filter_env&) {
   if (is_none_or_empty(input)) return value("");
-  std::string out;
-  switch (format_date_into(out, input, format_string(arg, "DATE_FORMAT"), false)) {
+  std::string out, scratch;
+  switch (format_date_into(out, input, format_string(arg, "DATE_FORMAT", scratch), false)) {
     case date_format_status::ok: return value(std::move(out));
     case date_format_status::attribute_error: return value("");
     case date_format_status::type_error: break;
@@ -38,8 +39,9 @@ value date_filter(const value& input, const value* arg, const filter_env&) {
 
 value time_filter(const value& input, const value* arg, const filter_env&) {
   if (is_none_or_empty(input)) return value("");
-  std::string out;
-  if (format_date_into(out, input, format_string(arg, "TIME_FORMAT"), true) != date_format_status::ok)
+  std::string out, scratch;
+  if (format_date_into(out, input, format_string(arg, "TIME_FORMAT", scratch), true) !=
+      date_format_status::ok)
     return value("");
   return value(std::move(out));
 }
