@@ -37,11 +37,11 @@ test('click: event up, loading class while in flight, reply patches down', opts,
 })
 
 test('typing with dj-debounce sends one event with the whole word', opts, async () => {
-  await open('<div dj-view dj-token=T><input dj-input=search dj-debounce=150><ul></ul></div>')
+  await open('<div dj-view dj-token=T><input dj-input=search dj-debounce=500><ul></ul></div>')
   await page.click('input')
   await page.keyboard.type('milk', { delay: 20 })
   await until(() => s.of('event').length, 'debounced event')
-  await sleep(250)
+  await sleep(600)
   assert.deepEqual(s.of('event').map(e => e.params.value), ['milk'])
 })
 
@@ -148,9 +148,16 @@ test('killing the socket shows the status class, reconnects, rejoins and resumes
   let replies = 0
   s.respond = (m, send) => m.type == 'join' && send({ type: 'reply', ref: m.ref, view: 'v1', ok: true,
     seq: m.ack + 1, patches: [[0, 2, 'resumed ' + m.ack + ' ' + ++replies]] })
+  // Record every status class the root goes through.
+  await page.evaluate(() => {
+    const root = document.querySelector('[dj-view]')
+    window.seen = []
+    new MutationObserver(() => window.seen.push(root.className)).observe(root, { attributes: true })
+  })
   s.drop()
-  await until(async () => /dj-(dis)?connect/.test(await cls('[dj-view]')) && (await cls('[dj-view]')) != 'dj-connected', 'status class')
   await until(async () => (await text('span')) == 'resumed 1 1', 'resumed')
+  const seen = await page.evaluate(() => window.seen)
+  assert.deepEqual(seen.slice(0, 3), ['dj-disconnected', 'dj-connecting', 'dj-connected'])
   const rejoin = s.of('join')[1]
   assert.deepEqual([rejoin.view, rejoin.ack, rejoin.token, rejoin.csrf], ['v1', 1, 'T', 'CSRF'])
   assert.equal(await cls('[dj-view]'), 'dj-connected')
