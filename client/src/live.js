@@ -31,7 +31,8 @@ export const connect = (opts = {}, doc = document) => {
       // Sends an event; while it is in flight el shows loading state (and an optimistic class toggle).
       push(handler, params, el) {
         const r = ++ref
-        if (!socket.send({ [C.K_TYPE]: C.T_EVENT, [C.K_REF]: r, [C.K_VIEW]: view.vid, [C.K_HANDLER]: handler, [C.K_PARAMS]: params, [C.K_ACK]: view.seq })) return
+        // Nothing goes up before the join reply names the view.
+        if (!view.vid || !socket.send({ [C.K_TYPE]: C.T_EVENT, [C.K_REF]: r, [C.K_VIEW]: view.vid, [C.K_HANDLER]: handler, [C.K_PARAMS]: params, [C.K_ACK]: view.seq })) return
         view.typing = false
         const undo = []
         const targets = el ? [el] : []

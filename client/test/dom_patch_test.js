@@ -20,19 +20,6 @@ const run = (html, patches) => {
   return v
 }
 
-test('numbers elements and text in document order from 1, root 0', () => {
-  const v = view_of('<ul><li>a</li><li>b</li></ul>\n<p>c</p>')
-  const desc = [...v.ids].map(([id, n]) => id + ':' + (n.tagName || JSON.stringify(n.data)))
-  assert.deepEqual(desc, ['0:DIV', '1:UL', '2:LI', '3:"a"', '4:LI', '5:"b"', '6:"\\n"', '7:P', '8:"c"'])
-})
-
-test('comments are numbered like any node', () => {
-  const v = view_of('<p><!-- x -->a</p><b></b>')
-  assert.deepEqual([...v.ids.keys()], [0, 1, 2, 3, 4])
-  assert.equal(v.ids.get(2).data, ' x ')
-  assert.equal(v.ids.get(4).tagName, 'B')
-})
-
 test('set_text, set_attr, remove_attr', () => {
   const v = run('<p class=a title=t>x</p>', [[0, 2, 'y'], [1, 1, 'class', 'b c'], [2, 1, 'title']])
   assert.equal(v.root.innerHTML, '<p class="b c">y</p>')
