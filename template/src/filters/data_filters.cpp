@@ -70,7 +70,8 @@ value pluralize(const value& input, const value* arg, const filter_env&) {
 
 }  // namespace
 
-void append_conditional_escape(std::string& out, const value& v) {
+void append_conditional_escape(std::string& out, const value& item) {
+  const value& v = item.resolved();
   if (v.is_safe()) {
     out += v.as_string();
   } else if (v.is_string()) {

@@ -214,7 +214,8 @@ value join(const value& input, const value* arg, const filter_env& env) {
 void format_list_items(std::string& out, const value_list& items, int tabs, bool autoescape) {
   std::string indent(static_cast<std::size_t>(tabs), '\t');
   bool first_line = true;
-  auto emit = [&](const value& item, const value* children) {
+  auto emit = [&](const value& raw, const value* children) {
+    const value& item = raw.resolved();
     if (!first_line) out += '\n';
     first_line = false;
     out += indent;
@@ -224,11 +225,11 @@ void format_list_items(std::string& out, const value_list& items, int tabs, bool
     } else {
       out += item.to_display_string();
     }
-    if (children && !children->as_list().empty()) {
+    if (children && !children->resolved().as_list().empty()) {
       out += '\n';
       out += indent;
       out += "<ul>\n";
-      format_list_items(out, children->as_list(), tabs + 1, autoescape);
+      format_list_items(out, children->resolved().as_list(), tabs + 1, autoescape);
       out += '\n';
       out += indent;
       out += "</ul>\n";
@@ -245,7 +246,7 @@ void format_list_items(std::string& out, const value_list& items, int tabs, bool
       break;
     }
     const value* next = &items[i++];
-    if (next->kind() == value_kind::list) {
+    if (next->resolved().kind() == value_kind::list) {
       emit(*item, next);
       if (i >= n) break;
       item = &items[i++];
@@ -296,7 +297,9 @@ bool number_less(const value& a, const value& b) {
   return x < y;
 }
 
-bool py_less(const value& a, const value& b) {
+bool py_less(const value& lhs, const value& rhs) {
+  const value& a = lhs.resolved();
+  const value& b = rhs.resolved();
   if (number_rank(a) && number_rank(b)) return number_less(a, b);
   if (a.kind() != b.kind()) throw not_comparable{};
   switch (a.kind()) {
@@ -363,20 +366,21 @@ sort_key get_attribute(const value& v, std::string_view name) {
 }
 
 // _property_resolver(arg) applied to one item.
-sort_key resolve_key(const value& item, const value& arg, bool item_getter,
+sort_key resolve_key(const value& raw_item, const value& arg, bool item_getter,
                      const std::vector<std::string_view>& parts) {
+  const value& item = raw_item.resolved();
   if (item_getter) {  // operator.itemgetter(arg)
     if (item.kind() == value_kind::map) {
       const value* found = arg.is_string() ? item.as_map().find(arg.as_string()) : nullptr;
       if (!found) throw filter_error("dictsort: KeyError " + arg.repr());
-      return {*found};
+      return {found->resolved()};
     }
     if ((item.kind() == value_kind::list || item.kind() == value_kind::string) &&
         (arg.kind() == value_kind::integer || arg.kind() == value_kind::boolean)) {
       auto got = py_index(item, arg.kind() == value_kind::integer ? arg.as_int() : arg.as_bool(),
                           "dictsort");
       if (!got) throw filter_error("dictsort: index out of range");
-      return {*got};
+      return {got->resolved()};
     }
     throw not_comparable{};  // TypeError: indices must be integers / not subscriptable
   }
@@ -385,7 +389,7 @@ sort_key resolve_key(const value& item, const value& arg, bool item_getter,
     if (key.method) throw no_attribute{};
     if (key.v.kind() == value_kind::map) {
       if (const value* found = key.v.as_map().find(part)) {
-        key.v = *found;
+        key.v = found->resolved();
         continue;
       }
     }

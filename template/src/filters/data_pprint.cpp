@@ -27,7 +27,8 @@ std::vector<const value_map::entry*> sorted_entries(const value_map& m) {
 }
 
 // pprint's safe_repr: repr() with dict keys sorted at every level.
-void sorted_repr(std::string& out, const value& v) {
+void sorted_repr(std::string& out, const value& item) {
+  const value& v = item.resolved();
   if (v.kind() == value_kind::list) {
     out += '[';
     bool first = true;
@@ -168,7 +169,9 @@ void format_dict(std::string& out, const value_map& map, std::int64_t indent, st
   out += '}';
 }
 
-void format_value(std::string& out, const value& v, std::int64_t indent, std::int64_t allowance, int level) {
+void format_value(std::string& out, const value& item, std::int64_t indent, std::int64_t allowance,
+                  int level) {
+  const value& v = item.resolved();
   std::string rep;
   sorted_repr(rep, v);
   if (cp_len(rep) > width - indent - allowance) {

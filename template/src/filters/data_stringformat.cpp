@@ -257,7 +257,7 @@ std::string python_percent(std::string_view fmt, const value& args) {
       if (args.kind() == value_kind::list) throw format_failed{};  // list indices must be integers
       const value* found = args.as_map().find(key);
       if (!found) throw filter_error("stringformat: KeyError '" + std::string(key) + "'");
-      keyed = *found;
+      keyed = found->resolved();
       pending = &keyed;
     }
     spec sp;

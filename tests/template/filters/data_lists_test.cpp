@@ -250,5 +250,22 @@ TEST(data_lists, renders_like_django) {
   }
 }
 
+TEST(data_lists, lazy_items_are_computed_on_use) {
+  value_list items{value::lazy([] { return value::safe("<b>"); }), value("<i>")};
+  EXPECT_EQ(render_data_filter("join", value(items), value(", ")), "<b>, &lt;i&gt;");
+  value_list people{value(value_map{{"n", value::lazy([] { return value(2); })}}),
+                    value(value_map{{"n", value(1)}})};
+  EXPECT_EQ(render_data_filter("dictsort", value(people), value("n")),
+            "[{&#x27;n&#x27;: 1}, {&#x27;n&#x27;: 2}]");
+}
+
+TEST(data_lists, random_picks_an_item) {
+  value_list items{value("a"), value("b"), value("c")};
+  for (int i = 0; i < 20; ++i) {
+    std::string got = render_data_filter("random", value(items));
+    EXPECT_TRUE(got == "a" || got == "b" || got == "c") << got;
+  }
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test
