@@ -11,7 +11,6 @@ const A = name => C.PREFIX + name
 // Connects every [dj-view] root of doc. opts: { url, json, hooks, heartbeat (ms) }. Returns the live object.
 export const connect = (opts = {}, doc = document) => {
   const loc = doc.location
-  const root_el = doc.documentElement
   const hooks = opts.hooks || {}
   const refs = new Map() // ref -> { view, undo }
   const views = []
