@@ -162,3 +162,44 @@ test('killing the socket shows the status class, reconnects, rejoins and resumes
   assert.deepEqual([rejoin.view, rejoin.ack, rejoin.token, rejoin.csrf], ['v1', 1, 'T', 'CSRF'])
   assert.equal(await cls('[dj-view]'), 'dj-connected')
 })
+
+test('dj-change on a select, dj-focus/dj-blur, and dj-debounce=blur with real typing and Tab', opts, async () => {
+  await open('<div dj-view dj-token=T><select dj-change=pick><option>a</option><option>b</option></select>' +
+    '<input id=f dj-focus=in dj-blur=out><input id=d dj-input=typed dj-debounce=blur><input id=z></div>')
+  await page.selectOption('select', 'b')
+  await page.click('#f')
+  await page.click('#d')
+  await page.keyboard.type('xyz')
+  await page.keyboard.press('Tab')
+  await until(() => s.of('event').length == 4, 'four events')
+  assert.deepEqual(s.of('event').map(e => [e.handler, e.params.value]), [['pick', 'b'], ['in', ''], ['out', ''], ['typed', 'xyz']])
+})
+
+test('optimistic class: shown at once, kept when the server agrees, undone when it does not', opts, async () => {
+  await open('<div dj-view dj-token=T><button dj-click=star dj-optimistic=on>★</button></div>')
+  const replies = []
+  s.respond = (m, send) => m.type == 'join' ? send({ type: 'reply', ref: m.ref, view: 'v1', ok: true }) : replies.push(m)
+  await page.click('button')
+  assert.equal(await cls('button'), 'dj-loading on')
+  await until(() => replies.length == 1, 'event 1')
+  s.send({ type: 'reply', ref: replies[0].ref, view: 'v1', ok: true, seq: 1, patches: [[1, 1, 'class', 'on']] })
+  await until(async () => (await cls('button')) == 'on', 'server agrees')
+  await page.click('button')
+  assert.equal(await cls('button'), 'dj-loading')
+  await until(() => replies.length == 2, 'event 2')
+  s.send({ type: 'reply', ref: replies[1].ref, view: 'v1', ok: false, code: 'handler_failed', message: 'no' })
+  await until(async () => (await cls('button')) == 'on', 'toggle undone')
+})
+
+test('hook updated() runs when a patch touches its subtree', opts, async () => {
+  s.page('t', live_page('<div dj-view dj-token=T><div id=h dj-hook=Count><b>0</b></div><i>x</i></div>').replace('<script src=',
+    `<script>window.djust.hooks = { Count: { updated() { this.el.dataset.n = (+this.el.dataset.n || 0) + 1 } } }</script><script src=`))
+  page = await browser.newPage()
+  await page.goto(s.url + '/page/t')
+  await until(() => page.evaluate(() => window.djust.live?.views[0].vid), 'joined')
+  // ids: 1 div#h, 2 b, 3 "0", 4 i, 5 "x"
+  s.send({ type: 'push', view: 'v1', seq: 1, patches: [[0, 5, 'outside']] })
+  s.send({ type: 'push', view: 'v1', seq: 2, patches: [[0, 3, '1']] })
+  await until(async () => (await text('b')) == '1', 'patched')
+  assert.equal(await page.getAttribute('#h', 'data-n'), '1')
+})
