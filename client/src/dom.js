@@ -13,11 +13,15 @@ export const forget = (node, ids) => {
   for (const c of node.childNodes) forget(c, ids)
 }
 
-// Parses an html fragment in the context of a document; returns a DocumentFragment.
-export const parse = (doc, html) => {
+// Parses an html fragment for children of parent; returns a DocumentFragment. Inside SVG the
+// markup is parsed within an <svg> so the new elements get the SVG namespace.
+export const parse = (doc, html, parent) => {
   const t = doc.createElement('template')
-  t.innerHTML = html
-  return t.content
+  const svg = parent?.namespaceURI == 'http://www.w3.org/2000/svg' && parent.tagName != 'foreignObject'
+  t.innerHTML = svg ? '<svg>' + html + '</svg>' : html
+  const f = t.content
+  svg && f.replaceChildren(...f.firstChild.childNodes)
+  return f
 }
 
 // All fields of a form as a flat object (the last value wins for repeated names).

@@ -14,8 +14,8 @@ export const apply_patches = (view, patches) => {
     if (!n) throw Error('djust: patch targets unknown node ' + id)
     return n
   }
-  const fresh = (first, html) => {
-    const f = parse(doc, html)
+  const fresh = (first, html, parent) => {
+    const f = parse(doc, html, parent)
     for (const c of [...f.childNodes]) first = number(c, first, ids)
     return f
   }
@@ -33,10 +33,10 @@ export const apply_patches = (view, patches) => {
     else if (op == C.OP_REMOVE_ATTR) n.removeAttribute(a)
     else if (op == C.OP_SET_PROP) n.setAttribute(a, b), prop(n, a, a == 'value' ? b : true, c)
     else if (op == C.OP_REMOVE_PROP) n.removeAttribute(a), prop(n, a, a == 'value' ? '' : false, b)
-    else if (op == C.OP_INSERT) n.insertBefore(fresh(b, c), a == C.APPEND ? null : get(a))
+    else if (op == C.OP_INSERT) n.insertBefore(fresh(b, c, n), a == C.APPEND ? null : get(a))
     else if (op == C.OP_REMOVE) forget(n, ids), n.remove()
     else if (op == C.OP_MOVE) n.parentNode.insertBefore(n, a == C.APPEND ? null : get(a))
-    else if (op == C.OP_REPLACE) forget(n, ids), n.replaceWith(fresh(a, b))
+    else if (op == C.OP_REPLACE) forget(n, ids), n.replaceWith(fresh(a, b, n.parentNode))
     else throw Error('djust: unknown patch op ' + op)
   }
   // Moves and replacements can blur the focused field: give focus and selection back.

@@ -32,6 +32,15 @@ test('parse builds fragments in context: table rows, options, svg', () => {
   assert.equal(parse(d, '<svg><circle r=1></circle></svg>').firstChild.firstChild.namespaceURI, 'http://www.w3.org/2000/svg')
 })
 
+test('parse inside an svg parent yields SVG elements, inside foreignObject HTML ones', () => {
+  const d = doc()
+  d.body.innerHTML = '<svg><g></g><foreignObject></foreignObject></svg>'
+  const [g, fo] = d.body.firstChild.childNodes
+  assert.equal(parse(d, '<rect></rect>', g).firstChild.namespaceURI, 'http://www.w3.org/2000/svg')
+  assert.equal(parse(d, '<p>x</p>', fo).firstChild.namespaceURI, 'http://www.w3.org/1999/xhtml')
+  assert.equal(parse(d, '<rect></rect>', d.body).firstChild.namespaceURI, 'http://www.w3.org/1999/xhtml')
+})
+
 test('form_values flattens the fields of a form (unchecked boxes absent, last value wins)', () => {
   const d = doc()
   const form = d.createElement('form')
