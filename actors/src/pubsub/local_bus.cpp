@@ -3,7 +3,7 @@
 #include <caf/actor_cast.hpp>
 #include <caf/actor_system.hpp>
 #include <caf/atom.hpp>
-#include <caf/down_msg.hpp>
+#include <caf/system_messages.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/exit_reason.hpp>
 #include <caf/send.hpp>
@@ -33,6 +33,21 @@ using track_atom = caf::atom_constant<caf::atom("ps_track")>;
 using untrack_atom = caf::atom_constant<caf::atom("ps_untrack")>;
 using update_atom = caf::atom_constant<caf::atom("ps_update")>;
 using state_atom = caf::atom_constant<caf::atom("ps_state")>;
+
+// A presence change for a shard (track or update): `meta` is a tmpl::value, which CAF cannot
+// inspect, so it travels in this whitelisted in-process struct.
+struct presence_request {
+  caf::actor owner;
+  std::string topic;
+  std::string key;
+  tmpl::value meta;
+};
+
+}  // namespace djust::pubsub::detail
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(djust::pubsub::detail::presence_request)
+
+namespace djust::pubsub::detail {
 
 // What a shard shares with readers on other threads: presences and subscriber counts.
 // Only the shard actor writes (under the unique lock); list() and counts read (shared lock).
@@ -214,13 +229,12 @@ caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
       flush(self, ckey);  // a quiet topic delivers at once, then at most once per interval
     },
     [self](flush_atom, const std::string& ckey) { flush(self, ckey); },
-    [self](track_atom, const caf::actor& owner, const std::string& topic, const std::string& key,
-           tmpl::value& meta) {
-      if (!owner) return;
-      watch(self, owner);
+    [self](track_atom, presence_request& r) {
+      if (!r.owner) return;
+      watch(self, r.owner);
       presence_diff diff;
       with_presences(self, [&](presence_table& t) {
-        diff = t.track(topic, key, owner.id(), std::move(meta));
+        diff = t.track(r.topic, r.key, r.owner.id(), std::move(r.meta));
       });
       publish_diff(self, diff);
     },
@@ -236,12 +250,11 @@ caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
       publish_diff(self, diff);
       maybe_unwatch(self, owner.id(), tracks);
     },
-    [self](update_atom, const caf::actor& owner, const std::string& topic,
-           const std::string& key, tmpl::value& meta) {
-      if (!owner) return;
+    [self](update_atom, presence_request& r) {
+      if (!r.owner) return;
       presence_diff diff;
       with_presences(self, [&](presence_table& t) {
-        diff = t.update(topic, key, owner.id(), std::move(meta));
+        diff = t.update(r.topic, r.key, r.owner.id(), std::move(r.meta));
       });
       publish_diff(self, diff);
     },
@@ -309,8 +322,8 @@ class local_bus final : public bus {
              tmpl::value meta) override {
     require_actor(owner, "presence owner");
     require_meta(meta);
-    caf::anon_send(shard_for(topic), track_atom::value, owner, topic, std::move(key),
-                   std::move(meta));
+    caf::anon_send(shard_for(topic), track_atom::value,
+                   presence_request{owner, topic, std::move(key), std::move(meta)});
   }
   void untrack(const caf::actor& owner, const std::string& topic, std::string key) override {
     require_actor(owner, "presence owner");
@@ -320,8 +333,8 @@ class local_bus final : public bus {
               tmpl::value meta) override {
     require_actor(owner, "presence owner");
     require_meta(meta);
-    caf::anon_send(shard_for(topic), update_atom::value, owner, topic, std::move(key),
-                   std::move(meta));
+    caf::anon_send(shard_for(topic), update_atom::value,
+                   presence_request{owner, topic, std::move(key), std::move(meta)});
   }
   tmpl::value list(const std::string& topic) const override {
     const auto& s = *shared_[index_of(topic)];

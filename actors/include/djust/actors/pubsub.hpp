@@ -25,6 +25,8 @@
 #include <string>
 #include <string_view>
 
+#include <caf/allowed_unsafe_message_type.hpp>
+
 #include "djust/template/value.hpp"
 
 namespace caf {
@@ -34,7 +36,8 @@ class actor_system;
 
 namespace djust::pubsub {
 
-// The one message type subscribers receive (register it in the actor system's type-ID block).
+// The one message type subscribers receive. In-process only for now (whitelisted below as
+// an unsafe message type: tmpl::value has no CAF inspect); a multi-node bus serializes it itself.
 struct message {
   std::string topic;
   std::string event;
@@ -91,3 +94,5 @@ class bus {
 std::unique_ptr<bus> make_local_bus(caf::actor_system& system, bus_options options = {});
 
 }  // namespace djust::pubsub
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(djust::pubsub::message)
