@@ -343,9 +343,93 @@ bool is_big_int(const value& v) noexcept {
   return t.size() > 19 || t > "9223372036854775807";
 }
 
+std::string decimal_str(std::string_view text) {
+  auto d = parse_decimal(text);
+  if (!d) return std::string(text);
+  std::string out = d->negative ? "-" : "";
+  if (d->form == decimal_number::kind::infinity) return out + "Infinity";
+  if (d->form == decimal_number::kind::nan) return out + "NaN";
+  auto n = static_cast<std::int64_t>(d->digits.size());
+  std::int64_t left = d->exponent + n;
+  std::int64_t dot = d->exponent <= 0 && left > -6 ? left : 1;
+  if (dot <= 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-dot), '0');
+    out += d->digits;
+  } else if (dot >= n) {
+    out += d->digits;
+    out.append(static_cast<std::size_t>(dot - n), '0');
+  } else {
+    out.append(d->digits, 0, static_cast<std::size_t>(dot));
+    out += '.';
+    out.append(d->digits, static_cast<std::size_t>(dot));
+  }
+  if (left != dot) {
+    std::int64_t e = left - dot;
+    out += e < 0 ? "E-" : "E+";
+    out += std::to_string(e < 0 ? -e : e);
+  }
+  return out;
+}
+
+namespace {
+
+void append_py_repr(std::string& out, const value& item) {
+  const value& v = item.resolved();
+  switch (v.kind()) {
+    case value_kind::decimal:
+      if (is_big_int(v)) {
+        out += v.as_decimal().text;
+      } else {
+        out += "Decimal('";
+        out += decimal_str(v.as_decimal().text);
+        out += "')";
+      }
+      return;
+    case value_kind::list: {
+      out += '[';
+      bool first = true;
+      for (const auto& x : v.as_list()) {
+        if (!first) out += ", ";
+        first = false;
+        append_py_repr(out, x);
+      }
+      out += ']';
+      return;
+    }
+    case value_kind::map: {
+      out += '{';
+      bool first = true;
+      for (const auto& [key, x] : v.as_map()) {
+        if (!first) out += ", ";
+        first = false;
+        out += value(key).repr();
+        out += ": ";
+        append_py_repr(out, x);
+      }
+      out += '}';
+      return;
+    }
+    default: out += v.repr();
+  }
+}
+
+}  // namespace
+
 std::string py_repr(const value& v) {
-  if (is_big_int(v)) return v.as_decimal().text;
-  return v.repr();
+  std::string out;
+  append_py_repr(out, v);
+  return out;
+}
+
+std::string py_str(const value& item) {
+  const value& v = item.resolved();
+  switch (v.kind()) {
+    case value_kind::decimal: return is_big_int(v) ? v.as_decimal().text : decimal_str(v.as_decimal().text);
+    case value_kind::list:
+    case value_kind::map: return py_repr(v);
+    default: return v.to_display_string();
+  }
 }
 
 py_error parse_int_text(std::string_view s, big_int& out) {
@@ -422,18 +506,10 @@ py_error to_py_float(const value& v, double& out) {
 
 std::string float_repr(double d) { return value(d).to_display_string(); }
 
-std::string round_and_format(double d, int places) {
-  std::string text;
-  if (std::isfinite(d)) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", places, d);
-    text = float_repr(std::strtod(buf, nullptr));
-  } else {
-    text = float_repr(d);
-  }
-  if (text.find('e') != std::string::npos) {
-    if (auto dec = parse_decimal(text)) text = dec->plain();
-  }
+namespace {
+
+// numberformat.format(str_number, '.', places) for a plain-notation number string.
+std::string pad_places(std::string text, int places) {
   std::string sign;
   if (!text.empty() && text[0] == '-') {
     sign.assign(1, '-');
@@ -451,6 +527,37 @@ std::string round_and_format(double d, int places) {
     sign += dec_part;
   }
   return sign;
+}
+
+}  // namespace
+
+std::string round_and_format(double d, int places) {
+  std::string text;
+  if (std::isfinite(d)) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%.*f", places, d);
+    text = float_repr(std::strtod(buf, nullptr));
+  } else {
+    text = float_repr(d);
+  }
+  if (text.find('e') == std::string::npos) return pad_places(std::move(text), places);
+  // Django formats floats with an exponent as Decimal(str(f)); past 200 digits it keeps
+  // the exponent and formats only the coefficient ('{:e}').
+  auto dec = parse_decimal(text);
+  std::int64_t span = static_cast<std::int64_t>(dec->digits.size()) +
+                      (dec->exponent < 0 ? -dec->exponent : dec->exponent);
+  if (span <= 200) return pad_places(dec->plain(), places);
+  std::string coefficient = dec->negative ? "-" : "";
+  coefficient += dec->digits[0];
+  if (dec->digits.size() > 1) {
+    coefficient += '.';
+    coefficient.append(dec->digits, 1);
+  }
+  std::int64_t adjusted = dec->exponent + static_cast<std::int64_t>(dec->digits.size()) - 1;
+  std::string out = pad_places(std::move(coefficient), places);
+  out += adjusted < 0 ? "e-" : "e+";
+  out += std::to_string(adjusted < 0 ? -adjusted : adjusted);
+  return out;
 }
 
 }  // namespace djust::tmpl::detail

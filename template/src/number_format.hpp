@@ -62,8 +62,13 @@ decimal_number quantize_half_up(const decimal_number& d, std::int64_t places);
 // Integers beyond 64 bits arrive as decimal values holding only digits: true for
 // those (they behave as Python ints: repr without Decimal(...), %x works, ...).
 bool is_big_int(const value& v) noexcept;
-// repr(x) with is_big_int values shown as the ints they are.
+// repr(x) with is_big_int values shown as the ints they are and Decimals as
+// Decimal(str(d)), at every level of lists and dicts.
 std::string py_repr(const value& v);
+// str(x): as value::to_display_string(), with Decimals normalised as Python prints them.
+std::string py_str(const value& v);
+// str(Decimal(text)): Python's to-scientific-string ("3.14159E+3" -> "3141.59").
+std::string decimal_str(std::string_view text);
 
 // int(x) as Python does it for the template value kinds (bool, int, float, Decimal, str).
 py_error to_big_int(const value& v, big_int& out);

@@ -91,7 +91,21 @@ TEST(number_format, big_ints_are_recognised) {
   EXPECT_EQ(py_repr(value(decimal_value{"1.5"})), "Decimal('1.5')");
 }
 
+TEST(number_format, decimals_print_as_python_does) {
+  EXPECT_EQ(decimal_str("3.14159E+3"), "3141.59");
+  EXPECT_EQ(decimal_str("1E+2"), "1E+2");
+  EXPECT_EQ(decimal_str("0.0000001"), "1E-7");
+  EXPECT_EQ(decimal_str("0.000001"), "0.000001");
+  EXPECT_EQ(decimal_str("-0"), "-0");
+  EXPECT_EQ(decimal_str("-inf"), "-Infinity");
+  EXPECT_EQ(decimal_str("123.4500"), "123.4500");
+  value_list items{value(decimal_value{"10000000000000000000000000"}), value(decimal_value{"1.5E+1"})};
+  EXPECT_EQ(py_repr(value(items)), "[10000000000000000000000000, Decimal('15')]");
+  EXPECT_EQ(py_str(value(decimal_value{"2.5E-7"})), "2.5E-7");
+}
+
 TEST(number_format, rounds_and_formats_like_filesizeformat) {
+  EXPECT_EQ(round_and_format(1.5966722476277757e+293, 1), "1.5e+293");
   EXPECT_EQ(round_and_format(1.25, 1), "1.2");
   EXPECT_EQ(round_and_format(1.0, 1), "1.0");
   EXPECT_EQ(round_and_format(-0.05, 1), "-0.1");

@@ -26,7 +26,8 @@ const std::string& require_str(const value* arg, const char* filter) {
 }
 
 value yesno(const value& input, const value* arg, const filter_env&) {
-  std::string_view spec = arg ? std::string_view(require_str(arg, "yesno")) : "yes,no,maybe";
+  std::string_view spec =
+      arg && !arg->is_null() ? std::string_view(require_str(arg, "yesno")) : "yes,no,maybe";
   std::string_view bits[3];
   std::size_t count = 0, start = 0;
   for (;;) {
@@ -77,7 +78,7 @@ void append_conditional_escape(std::string& out, const value& item) {
   } else if (v.is_string()) {
     append_html_escaped(out, v.as_string());
   } else {
-    append_html_escaped(out, v.to_display_string());
+    append_html_escaped(out, py_str(v));
   }
 }
 

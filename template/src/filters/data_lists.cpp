@@ -151,7 +151,7 @@ std::vector<std::size_t> slice_positions(std::size_t length, const std::optional
 }
 
 value slice_filter(const value& input, const value* arg, const filter_env&) {
-  std::string spec = arg->to_display_string();
+  std::string spec = py_str(*arg);
   std::optional<std::int64_t> bits[3];
   std::size_t count = 0, start = 0;
   for (;;) {
@@ -223,7 +223,7 @@ void format_list_items(std::string& out, const value_list& items, int tabs, bool
     if (autoescape) {
       append_conditional_escape(out, item);
     } else {
-      out += item.to_display_string();
+      out += py_str(item);
     }
     if (children && !children->resolved().as_list().empty()) {
       out += '\n';
@@ -375,6 +375,8 @@ sort_key resolve_key(const value& raw_item, const value& arg, bool item_getter,
       if (!found) throw filter_error("dictsort: KeyError " + arg.repr());
       return {found->resolved()};
     }
+    if ((item.kind() == value_kind::list || item.kind() == value_kind::string) && is_big_int(arg))
+      throw filter_error("dictsort: index out of range");
     if ((item.kind() == value_kind::list || item.kind() == value_kind::string) &&
         (arg.kind() == value_kind::integer || arg.kind() == value_kind::boolean)) {
       auto got = py_index(item, arg.kind() == value_kind::integer ? arg.as_int() : arg.as_bool(),

@@ -154,7 +154,7 @@ value floatformat(const value& input, const value* arg, const filter_env&) {
   bool input_is_int;
   if (!floatformat_input(input, d, input_is_int)) return value("");
   // repr(text) is what Django returns for values it cannot format.
-  auto input_val = [&] { return value(input_is_int ? input.to_display_string() : input.repr()); };
+  auto input_val = [&] { return value(input_is_int ? input.to_display_string() : py_repr(input)); };
 
   std::int64_t places = -1;
   if (arg) {
@@ -171,7 +171,7 @@ value floatformat(const value& input, const value* arg, const filter_env&) {
       case py_error::type_error: throw filter_error("floatformat: int() of " + spec.repr());
     }
     auto small = p.to_int64();
-    places = small ? *small : (p.negative ? -1000000 : 1000000);
+    places = small ? *small : (p.negative ? INT64_MIN / 2 : INT64_MAX / 2);
   }
   if (d.form != decimal_number::kind::finite) return input_val();
   std::int64_t exponent = d.exponent < 0 ? -d.exponent : d.exponent;
@@ -179,6 +179,9 @@ value floatformat(const value& input, const value* arg, const filter_env&) {
   if (d.is_integral() && places < 0) return value::safe(d.truncated().str());
 
   std::int64_t abs_places = places < 0 ? -places : places;
+  // Django's Context(prec=abs(p) + ...) fails past MAX_PREC; far below that the output
+  // would be gigabytes, so a limit applies.
+  if (abs_places > 100000000) throw filter_error("floatformat: precision too large");
   decimal_number rounded = quantize_half_up(d, abs_places);
   std::string digits = rounded.digits;
   auto frac = static_cast<std::size_t>(abs_places);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "filters/data_filters.hpp"
+#include "number_format.hpp"
 
 namespace djust::tmpl::detail {
 
@@ -50,7 +51,7 @@ void sorted_repr(std::string& out, const value& item) {
     }
     out += '}';
   } else {
-    out += v.repr();
+    out += py_repr(v);
   }
 }
 

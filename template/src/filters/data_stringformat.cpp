@@ -164,7 +164,7 @@ void convert(std::string& out, const value& v, char conv, const spec& sp) {
     case 's':
     case 'r':
     case 'a': {
-      std::string text = conv == 's' ? v.to_display_string() : py_repr(v);
+      std::string text = conv == 's' ? py_str(v) : py_repr(v);
       if (conv == 'a') text = ascii_repr(text);
       std::string_view body = text;
       if (sp.precision >= 0) body = code_point_prefix(body, sp.precision);
@@ -308,7 +308,7 @@ std::string python_percent(std::string_view fmt, const value& args) {
 
 value stringformat(const value& input, const value* arg, const filter_env&) {
   std::string fmt = "%";
-  fmt += arg->to_display_string();
+  fmt += py_str(*arg);
   try {
     return value(python_percent(fmt, input));
   } catch (const format_failed&) {

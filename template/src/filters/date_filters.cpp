@@ -6,6 +6,7 @@
 #include "date_format.hpp"
 #include "djust/template/error.hpp"
 #include "filters/data_filters.hpp"
+#include "number_format.hpp"
 
 namespace djust::tmpl::detail {
 
@@ -13,37 +14,71 @@ namespace {
 
 constexpr const char* nbsp = "\xc2\xa0";
 
-// get_format(arg or default_name): `scratch` holds str(arg) for a non-string argument.
-std::string_view format_string(const value* arg, std::string_view default_name, std::string& scratch) {
-  if (!arg || !arg->truthy()) return resolve_format_setting(default_name);
-  if (arg->is_string()) return resolve_format_setting(arg->as_string());
-  scratch = arg->to_display_string();
-  return resolve_format_setting(scratch);
+// get_format(arg or default_name); false where Django raises TypeError (an unhashable
+// list or dict argument). `scratch` holds str(arg) for a non-string argument.
+bool get_format(const value* arg, std::string_view default_name, std::string& scratch,
+                std::string_view& format) {
+  if (!arg || !arg->truthy()) {
+    format = resolve_format_setting(default_name);
+    return true;
+  }
+  if (arg->kind() == value_kind::list || arg->kind() == value_kind::map) return false;
+  if (arg->is_string()) {
+    format = resolve_format_setting(arg->as_string());
+  } else {
+    scratch = py_str(*arg);
+    format = resolve_format_setting(scratch);
+  }
+  return true;
+}
+
+// The raw fallback Django retries with after AttributeError: str(arg) as the format.
+std::string_view raw_format(const value* arg, std::string& scratch) {
+  if (!arg) return "None";
+  if (arg->is_string()) return arg->as_string();
+  scratch = py_str(*arg);
+  return scratch;
 }
 
 bool is_none_or_empty(const value& v) {
   return v.is_null() || (v.is_string() && v.as_string().empty());
 }
 
+[[noreturn]] void time_specifier_on_date() {
+  throw filter_error("The format for date objects may not contain time-related format specifiers.");
+}
+
 value date_filter(const value& input, const value* arg, const filter_env&) {
   if (is_none_or_empty(input)) return value("");
   std::string out, scratch;
-  switch (format_date_into(out, input, format_string(arg, "DATE_FORMAT", scratch), false)) {
+  std::string_view format;
+  if (!get_format(arg, "DATE_FORMAT", scratch, format))
+    throw filter_error("date: unhashable format argument " + arg->repr());
+  switch (format_date_into(out, input, format, false)) {
     case date_format_status::ok: return value(std::move(out));
-    case date_format_status::attribute_error: return value("");
-    case date_format_status::type_error: break;
+    case date_format_status::type_error: time_specifier_on_date();
+    case date_format_status::attribute_error: break;
   }
-  throw filter_error(
-      "The format for date objects may not contain time-related format specifiers.");
+  out.clear();
+  switch (format_date_into(out, input, raw_format(arg, scratch), false)) {
+    case date_format_status::ok: return value(std::move(out));
+    case date_format_status::type_error: time_specifier_on_date();
+    case date_format_status::attribute_error: break;
+  }
+  return value("");
 }
 
 value time_filter(const value& input, const value* arg, const filter_env&) {
   if (is_none_or_empty(input)) return value("");
   std::string out, scratch;
-  if (format_date_into(out, input, format_string(arg, "TIME_FORMAT", scratch), true) !=
-      date_format_status::ok)
-    return value("");
-  return value(std::move(out));
+  std::string_view format;
+  if (get_format(arg, "TIME_FORMAT", scratch, format) &&
+      format_date_into(out, input, format, true) == date_format_status::ok)
+    return value(std::move(out));
+  out.clear();
+  if (format_date_into(out, input, raw_format(arg, scratch), true) == date_format_status::ok)
+    return value(std::move(out));
+  return value("");
 }
 
 // A date or datetime as microseconds since 1970-01-01 plus its year; dates count
