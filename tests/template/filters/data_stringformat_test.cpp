@@ -57,6 +57,8 @@ const filter_case cases[] = {
     {"stringformat", value(123456789012LL), value(".*f"), true, "!Error"},
     {"stringformat", value(decimal_value{"10000000000000000000000000"}), value("x"), true, "84595161401484a000000"},
     {"stringformat", value(decimal_value{"10000000000000000000000000"}), value("r"), true, "10000000000000000000000000"},
+    {"stringformat", value(value_list{value(decimal_value{"10000000000000000000000000"}), value(decimal_value{"1.5E+1"})}), value("r"), true, "[10000000000000000000000000, Decimal(&#x27;15&#x27;)]"},
+    {"stringformat", value(decimal_value{"3.14159E+3"}), value("s"), true, "3141.59"},
     {"stringformat", value(1.5), value("x"), true, ""},
     {"stringformat", value(5LL), value("ld"), true, "5"},
     {"stringformat", value(0.5), value(".0f"), true, "0"},
