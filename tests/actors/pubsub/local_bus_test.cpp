@@ -49,7 +49,7 @@ TEST_F(bus_test, a_broadcast_reaches_every_subscriber_once_in_order) {
   caf::scoped_actor a{sys}, b{sys}, c{sys};
   for (auto* s : {&a, &b, &c}) bus_->subscribe("room", handle(*s));
   for (int i = 0; i < 5; ++i) bus_->broadcast("room", "msg", value(i));
-  run();
+  sched.run();
   for (auto* s : {&a, &b, &c}) {
     for (int i = 0; i < 5; ++i) {
       auto m = next(*s);
@@ -67,7 +67,7 @@ TEST_F(bus_test, subscribing_twice_still_delivers_once) {
   bus_->subscribe("room", handle(a));
   bus_->subscribe("room", handle(a));
   bus_->broadcast("room", "msg", value("hi"));
-  run();
+  sched.run();
   EXPECT_TRUE(next(a));
   EXPECT_FALSE(next(a));
   EXPECT_EQ(bus_->subscriber_count("room"), 1u);
@@ -80,7 +80,7 @@ TEST_F(bus_test, topics_are_independent) {
   bus_->broadcast("room:1", "msg", value(1));
   bus_->broadcast("room:2", "msg", value(2));
   bus_->broadcast("room:3", "msg", value(3));
-  run();
+  sched.run();
   EXPECT_EQ(next(a)->payload.as_int(), 1);
   EXPECT_EQ(next(b)->payload.as_int(), 2);
   EXPECT_FALSE(next(a));
@@ -92,7 +92,7 @@ TEST_F(bus_test, broadcast_from_skips_the_sender) {
   bus_->subscribe("room", handle(a));
   bus_->subscribe("room", handle(b));
   bus_->broadcast_from(handle(a), "room", "msg", value("from a"));
-  run();
+  sched.run();
   EXPECT_FALSE(next(a));
   auto m = next(b);
   ASSERT_TRUE(m);
@@ -104,7 +104,7 @@ TEST_F(bus_test, unsubscribe_stops_delivery) {
   bus_->subscribe("room", handle(a));
   bus_->unsubscribe("room", handle(a));
   bus_->broadcast("room", "msg", value(1));
-  run();
+  sched.run();
   EXPECT_FALSE(next(a));
   EXPECT_EQ(bus_->subscriber_count("room"), 0u);
 }
@@ -114,13 +114,13 @@ TEST_F(bus_test, an_exiting_subscriber_is_unsubscribed) {
   caf::scoped_actor a{sys};
   bus_->subscribe("room", view);
   bus_->subscribe("room", handle(a));
-  run();
+  sched.run();
   EXPECT_EQ(bus_->subscriber_count("room"), 2u);
   self->send_exit(view, caf::exit_reason::kill);
-  run();
+  sched.run();
   EXPECT_EQ(bus_->subscriber_count("room"), 1u);
   bus_->broadcast("room", "msg", value(1));
-  run();
+  sched.run();
   EXPECT_TRUE(next(a));
 }
 
@@ -131,7 +131,7 @@ TEST_F(bus_test, presence_joins_and_leaves_reach_subscribers_as_diffs) {
   bus_->subscribe("room", handle(watcher));
   bus_->track(tab1, "room", "alice", value(value_map{{"tab", 1}}));
   bus_->track(tab2, "room", "alice", value(value_map{{"tab", 2}}));
-  run();
+  sched.run();
   for (int tab = 1; tab <= 2; ++tab) {
     auto m = next(watcher);
     ASSERT_TRUE(m);
@@ -145,7 +145,7 @@ TEST_F(bus_test, presence_joins_and_leaves_reach_subscribers_as_diffs) {
 
   // tab 1 crashes: its meta leaves, tab 2 stays.
   self->send_exit(tab1, caf::exit_reason::kill);
-  run();
+  sched.run();
   auto leave = next(watcher);
   ASSERT_TRUE(leave);
   EXPECT_EQ(leave->event, presence_diff_event);
@@ -165,7 +165,7 @@ TEST_F(bus_test, update_and_untrack_send_diffs) {
   bus_->track(view, "room", "bob", value());
   bus_->update(view, "room", "bob", value(value_map{{"typing", true}}));
   bus_->untrack(view, "room", "bob");
-  run();
+  sched.run();
   auto join = next(watcher), upd = next(watcher), leave = next(watcher);
   ASSERT_TRUE(join && upd && leave);
   EXPECT_EQ(upd->payload.as_map().find("joins")->as_map().size(), 1u);
@@ -181,7 +181,7 @@ TEST_F(bus_test, presence_state_is_sent_in_order_with_diffs) {
   bus_->track(view, "room", "carol", value());
   bus_->subscribe("room", handle(watcher));
   bus_->send_presence_state("room", handle(watcher));
-  run();
+  sched.run();
   auto state = next(watcher);
   ASSERT_TRUE(state);
   EXPECT_EQ(state->event, presence_state_event);
@@ -193,7 +193,7 @@ TEST_F(bus_test, coalescing_delivers_the_first_at_once_then_the_latest_per_inter
   caf::scoped_actor a{sys};
   bus_->subscribe("cursors", handle(a));
   bus_->broadcast_coalesced("cursors", "move", "alice", value(1));
-  run();
+  sched.run();
   auto first = next(a);
   ASSERT_TRUE(first);
   EXPECT_EQ(first->event, "move");
@@ -201,11 +201,11 @@ TEST_F(bus_test, coalescing_delivers_the_first_at_once_then_the_latest_per_inter
 
   for (int x = 2; x <= 50; ++x) bus_->broadcast_coalesced("cursors", "move", "alice", value(x));
   bus_->broadcast_coalesced("cursors", "move", "bob", value(7));
-  run();
+  sched.run();
   EXPECT_FALSE(next(a));  // held until the interval ends
 
   EXPECT_TRUE(sched.trigger_timeout());
-  run();
+  sched.run();
   auto batch = next(a);
   ASSERT_TRUE(batch);
   EXPECT_EQ(batch->payload.as_map().size(), 2u);
@@ -215,10 +215,10 @@ TEST_F(bus_test, coalescing_delivers_the_first_at_once_then_the_latest_per_inter
 
   // A quiet interval ends the throttle; the next update goes out at once again.
   EXPECT_TRUE(sched.trigger_timeout());
-  run();
+  sched.run();
   EXPECT_FALSE(next(a));
   bus_->broadcast_coalesced("cursors", "move", "alice", value(99));
-  run();
+  sched.run();
   auto again = next(a);
   ASSERT_TRUE(again);
   EXPECT_EQ(again->payload.as_map().find("alice")->as_int(), 99);
