@@ -52,6 +52,11 @@ TEST(diff, insert_remove_and_replace) {
   EXPECT_EQ(patches("x", "<b>x</b>"), "[[8,1,2,\"<b>x</b>\"]]");
 }
 
+TEST(diff, script_gaining_text_is_replaced_whole) {
+  EXPECT_EQ(patches("<script></script>", "<script>a<b</script>"), "[[8,1,2,\"<script>a<b</script>\"]]");
+  EXPECT_EQ(patches("<script>a<b</script>", "<script>a>b</script>"), "[[0,2,\"a>b\"]]");
+}
+
 TEST(diff, insert_in_the_middle_sends_only_the_new_node) {
   EXPECT_EQ(patches("<ul><li>a</li><li>c</li></ul>", "<ul><li>a</li><li>b</li><li>c</li></ul>"),
             "[[5,1,4,6,\"<li>b</li>\"]]");

@@ -36,6 +36,11 @@ TEST(tree, numbering_is_pre_order) {
   EXPECT_EQ(t.at(t.at(a).last_child).id, 12u);
 }
 
+TEST(tree, source_is_the_parsed_html) {
+  tree t = parse_fragment("<P>x</P><b>1</b>2");  // uppercase names add lowercase copies
+  EXPECT_EQ(t.source(), "<P>x</P><b>1</b>2");
+}
+
 TEST(tree, memory_grows_with_the_page) {
   std::string small = "<p>x</p>", big;
   for (int i = 0; i < 1000; ++i) big += "<p class=row>x</p>";

@@ -118,12 +118,28 @@ class differ {
         return;
       }
       case node_kind::element:
+        // Raw text (script, style...) gaining or losing its text: an inserted text node
+        // would be parsed as markup by the client, so the element is sent whole.
+        if (detail::literal_text_parent(b_, bi) && (x.first_child == no_node) != (y.first_child == no_node)) {
+          replace(ai, bi);
+          return;
+        }
         attributes(ai, bi);
         children(ai, bi);
         return;
       default:
         return;  // doctype: names equal when types match
     }
+  }
+
+  void replace(node_index ai, node_index bi) {
+    patch r;
+    r.op = wire::replace;
+    r.id = a_.at(ai).id;
+    r.first_id = next_id_;
+    next_id_ = b_.number(bi, next_id_);
+    r.value = html_of(bi);
+    out_.push_back(std::move(r));
   }
 
   // How attribute `name` of element `bi` is patched: 0 attribute, 1 property, 2 guarded property.
@@ -279,13 +295,7 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
       node_pair(on, nn);
       continue;
     }
-    patch r;
-    r.op = wire::replace;
-    r.id = a_.at(on).id;
-    r.first_id = next_id_;
-    next_id_ = b_.number(nn, next_id_);
-    r.value = html_of(nn);
-    out_.push_back(std::move(r));
+    replace(on, nn);
   }
   // 4. Moves (nodes off the longest increasing run) and inserts, right to left.
   std::vector<bool> stays = lis_members(new_match);

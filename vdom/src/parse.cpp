@@ -12,6 +12,7 @@ tree build(std::string html, const parse_options& options, bool document) {
   tree t;
   std::string& buf = t.buffer_for_parser();
   buf = std::move(html);
+  t.set_source_length(buf.size());
   buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
   // About one node per '<' (an element or comment, and the text after it): reserving up
   // front avoids growing the arena (copies and fresh pages) on large pages.

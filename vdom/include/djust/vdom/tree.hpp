@@ -76,6 +76,11 @@ class tree {
   std::uint32_t next_id() const { return next_id_; }
   void set_next_id(std::uint32_t id) { next_id_ = id; }
 
+  // The HTML this tree was parsed from. A render whose HTML equals it needs no parse and
+  // no diff: compare before parsing.
+  std::string_view source() const { return std::string_view(buf_).substr(0, source_len_); }
+  void set_source_length(std::size_t n) { source_len_ = n; }
+
   // The element the tree was parsed into (parse_options::context; empty for a document).
   const std::string& context() const { return context_; }
   name_space context_ns() const { return context_ns_; }
@@ -111,6 +116,7 @@ class tree {
   std::vector<node> nodes_;
   std::vector<attribute> attrs_;
   std::uint32_t next_id_ = 1;
+  std::size_t source_len_ = 0;
   std::string context_ = "div";
   name_space context_ns_ = name_space::html;
 };

@@ -2,7 +2,9 @@
 //
 //   djust::vdom::tree old_tree = djust::vdom::parse_fragment(render());   // first render
 //   // ... send the HTML; the client numbers its DOM the same way ...
-//   djust::vdom::tree next = djust::vdom::parse_fragment(render());      // after an event
+//   std::string html = render();                                         // after an event
+//   if (html == old_tree.source()) return;                               // nothing changed
+//   djust::vdom::tree next = djust::vdom::parse_fragment(std::move(html));
 //   djust::vdom::patch_list p = djust::vdom::diff(old_tree, next);       // ids move into next
 //   std::string frame_part = djust::vdom::encode_msgpack(p);             // or encode_json(p)
 //   old_tree = std::move(next);                                          // next diff's base
