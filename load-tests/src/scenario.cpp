@@ -8,8 +8,9 @@ namespace djust::load::detail {
 namespace {
 
 constexpr std::array<std::string_view, 5> names{"counter", "search", "presence", "cursors", "idle"};
-constexpr std::array<std::string_view, 8> words{"django", "liveview", "actors", "patches",
-                                                "beast",  "sockets",  "render", "templates"};
+// Words that hit the demo's search catalogue (examples/views/search.cpp).
+constexpr std::array<std::string_view, 8> words{"teapot", "guitar", "camera", "kettle",
+                                                "violet", "amber",  "coral",  "notebook"};
 
 }  // namespace
 

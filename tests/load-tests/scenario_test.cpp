@@ -65,8 +65,8 @@ TEST(Scenario, SearchParamsTypeAWordPrefix) {
   auto p0 = event_params(scenario_kind::search, 0, 0);
   auto p2 = event_params(scenario_kind::search, 0, 2);
   ASSERT_NE(p0.find("value"), nullptr);
-  EXPECT_EQ(p0.find("value")->as_string(), "d");
-  EXPECT_EQ(p2.find("value")->as_string(), "dja");
+  EXPECT_EQ(p0.find("value")->as_string(), "t");
+  EXPECT_EQ(p2.find("value")->as_string(), "tea");
 }
 
 TEST(Scenario, CursorParamsStayOnTheCanvas) {
