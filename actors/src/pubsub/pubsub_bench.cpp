@@ -131,22 +131,31 @@ coalesce_result coalesced(caf::actor_system& sys, std::size_t n, int users, int 
 int main(int argc, char** argv) {
   const char* json = nullptr;
   int rounds = 200;
+  const char* policy = "stealing";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--json") && i + 1 < argc) {
       json = argv[++i];
+    } else if (!std::strcmp(argv[i], "--policy") && i + 1 < argc) {
+      policy = argv[++i];
+      if (std::strcmp(policy, "stealing") && std::strcmp(policy, "sharing")) {
+        std::fprintf(stderr, "--policy must be stealing or sharing\n");
+        return 2;
+      }
     } else if (!std::strcmp(argv[i], "--rounds") && i + 1 < argc) {
       rounds = std::max(1, std::atoi(argv[++i]));
     } else {
-      std::fprintf(stderr, "usage: %s [--json FILE] [--rounds N]\n", argv[0]);
+      std::fprintf(stderr, "usage: %s [--json FILE] [--rounds N] [--policy stealing|sharing]\n", argv[0]);
       return 2;
     }
   }
   std::map<std::string, double> out;
   {
     caf::actor_system_config cfg;
+    cfg.set("scheduler.policy",
+            std::strcmp(policy, "sharing") ? caf::atom("stealing") : caf::atom("sharing"));
     caf::actor_system sys{cfg};
-    std::printf("pubsub fan-out (%u hardware threads, %d broadcasts each)\n",
-                std::thread::hardware_concurrency(), rounds);
+    std::printf("pubsub fan-out (%u hardware threads, CAF %s scheduler, %d broadcasts each)\n",
+                std::thread::hardware_concurrency(), policy, rounds);
     std::printf("%-28s %12s %12s\n", "subscribers", "median us", "p99 us");
     for (std::size_t n : {1000u, 10000u}) {
       auto [median, p99] = fan_out(sys, n, rounds);
