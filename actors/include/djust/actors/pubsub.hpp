@@ -7,8 +7,10 @@
 //   - presence joins and leaves:    event "presence_diff", payload {"joins": .., "leaves": ..};
 //   - send_presence_state():        event "presence_state", payload as list() returns.
 // In a view actor's behaviour:  [=](const djust::pubsub::message& m) { ...handle_info... }
+// and to subscribe from it:      bus.subscribe(topic, caf::actor_cast<caf::actor>(self)).
 // The message is built once per broadcast and shared by every subscriber's mailbox
-// (payload values are immutable and shared), never encoded per subscriber.
+// (payload values are immutable and shared), never encoded per subscriber: take it by
+// const& (a non-const handler parameter makes CAF copy it for that subscriber).
 //
 // Every call is asynchronous, thread-safe and non-blocking (list() takes a short
 // read lock), so handlers and any server code may call it. Topics are sharded over
