@@ -53,7 +53,8 @@ node_list parser::parse(const std::vector<std::string_view>& until) {
   if (++depth_ > eng.options.max_nesting_depth) {
     const token& t = tokens_[pos_ ? pos_ - 1 : 0];
     throw error(t, "Template nesting is too deep (more than " +
-                       std::to_string(eng.options.max_nesting_depth) + " levels)");
+                       std::to_string(eng.options.max_nesting_depth) + " levels)",
+                error_kind::render);
   }
   node_list nodes;
   bool contains_nontext = false;

@@ -410,7 +410,13 @@ std::string localized_string(const value& raw) {
       if (s.find('e') != std::string::npos) return plain_decimal(s);
       return s;
     }
-    case value_kind::decimal: return plain_decimal(v.as_decimal().text);
+    case value_kind::decimal: {
+      std::string s = plain_decimal(v.as_decimal().text);
+      // numberformat takes abs() of the exponent, which NaN/Infinity lack (TypeError).
+      if (s.find_first_of("NI") != std::string::npos)
+        throw filter_error("bad operand type for abs(): 'str'");
+      return s;
+    }
     case value_kind::date:
       try {
         return format_date(v, "N j, Y");

@@ -69,12 +69,8 @@ class csrf_node final : public node {
 
 class debug_node final : public node {
  public:
-  void render(render_ctx& ctx, std::string& out) const override {
-    // Django prints pformat() of every context scope; we print the names that resolve.
-    std::string s = "{'True': True, 'False': False, 'None': None}";
-    if (ctx.autoescape) append_html_escaped(out, s);
-    else out += s;
-  }
+  // Django prints the context only with settings.DEBUG; our engine runs as DEBUG=False.
+  void render(render_ctx&, std::string&) const override {}
 };
 
 class filter_node final : public body_node {

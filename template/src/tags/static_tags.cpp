@@ -25,6 +25,47 @@ std::string quote(std::string_view s) {
   return out;
 }
 
+// urllib.parse.urljoin(base, path) for a path without scheme, netloc or query.
+std::string url_join(const std::string& base, const std::string& path) {
+  auto split = [](const std::string& s) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t slash = s.find('/', start);
+      parts.push_back(s.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    return parts;
+  };
+  if (path.empty() || base.empty()) return path.empty() ? base : path;
+  std::vector<std::string> segments;
+  if (path[0] == '/') {
+    segments = split(path);
+  } else {
+    segments = split(base);
+    if (!segments.back().empty()) segments.pop_back();
+    for (auto& p : split(path)) segments.push_back(p);
+    std::vector<std::string> kept{segments.front()};
+    for (std::size_t i = 1; i + 1 < segments.size(); ++i)
+      if (!segments[i].empty()) kept.push_back(segments[i]);
+    if (segments.size() > 1) kept.push_back(segments.back());
+    segments = std::move(kept);
+  }
+  std::vector<std::string> resolved;
+  for (const auto& seg : segments) {
+    if (seg == "..") {
+      if (!resolved.empty()) resolved.pop_back();
+    } else if (seg != ".") {
+      resolved.push_back(seg);
+    }
+  }
+  if (segments.back() == "." || segments.back() == "..") resolved.emplace_back();
+  std::string out;
+  for (std::size_t i = 0; i < resolved.size(); ++i) out += (i ? "/" : "") + resolved[i];
+  return out.empty() ? "/" : out;
+}
+
 class static_node final : public node {
  public:
   filter_expression path;
@@ -32,7 +73,7 @@ class static_node final : public node {
   void render(render_ctx& ctx, std::string& out) const override {
     std::string p = resolve_value(ctx, path).to_display_string();
     std::string q = quote(p);
-    std::string url = !q.empty() && q[0] == '/' ? q : ctx.eng.options.static_url + q;
+    std::string url = url_join(ctx.eng.options.static_url, q);
     if (!varname.empty()) {
       ctx.set(varname, ctx.autoescape ? value::safe(html_escaped(url)) : value(url));
       return;

@@ -1,0 +1,72 @@
+// Tests of value output and lookups: Django's str()/localize, escaping, silent failures.
+#include "render.hpp"
+
+#include <gtest/gtest.h>
+
+#include "template_support.hpp"
+
+using namespace djust::tmpl;
+using namespace djust::tmpl::testing;
+
+TEST(render, values_print_like_django) {
+  value_map ctx{{"n", value()},       {"t", true},           {"f", 1.0},
+                {"big", 1e21},        {"small", 1.5e-7},     {"d", decimal_value{"1E+2"}},
+                {"l", value_list{"a", 1}}, {"m", value_map{{"k", "v"}}}};
+  EXPECT_EQ(render("{{ n }}|{{ t }}|{{ f }}|{{ big }}|{{ small }}|{{ d }}", ctx),
+            "None|True|1.0|1000000000000000000000|0.00000015|100");
+  EXPECT_EQ(render("{{ l }}|{{ m }}", ctx), "[&#x27;a&#x27;, 1]|{&#x27;k&#x27;: &#x27;v&#x27;}");
+}
+
+TEST(render, dates_use_the_default_formats) {
+  value_map ctx{{"d", date_value{2008, 1, 2}},
+                {"dt", datetime_value{{2008, 1, 2}, {10, 30, 0, 0}}},
+                {"t", time_value{0, 0, 0, 0}}};
+  EXPECT_EQ(render("{{ d }}|{{ dt }}|{{ t }}", ctx), "Jan. 2, 2008|Jan. 2, 2008, 10:30 a.m.|midnight");
+}
+
+TEST(render, autoescape_and_safe_strings) {
+  value_map ctx{{"x", "<b>&'\""}, {"s", value::safe("<i>")}};
+  EXPECT_EQ(render("{{ x }}{{ s }}{{ '<u>' }}", ctx), "&lt;b&gt;&amp;&#x27;&quot;<i><u>");
+  engine_options off;
+  off.autoescape = false;
+  EXPECT_EQ(render("{{ x }}", ctx, off), "<b>&'\"");
+}
+
+TEST(render, lookups_try_key_then_method_then_index) {
+  value_map ctx{{"d", value_map{{"items", "mine"}, {"a", 1}}},
+                {"e", value_map{{"a", 1}, {"b", 2}}},
+                {"l", value_list{10, 20}},
+                {"s", "héllo"}};
+  EXPECT_EQ(render("{{ d.items }}|{% for k, v in e.items %}{{ k }}{{ v }}{% endfor %}", ctx), "mine|a1b2");
+  EXPECT_EQ(render("{{ l.1 }}|{{ l.9 }}|{{ s.1 }}|{{ s.upper }}", ctx), "20||é|HéLLO");
+}
+
+TEST(render, lazy_values_are_computed_once_and_only_when_used) {
+  int calls = 0;
+  value_map ctx{{"lazy", value::lazy([&calls] {
+                   ++calls;
+                   return value(value_map{{"name", "x"}});
+                 })}};
+  EXPECT_EQ(render("{{ other }}", ctx), "");
+  EXPECT_EQ(calls, 0);
+  EXPECT_EQ(render("{{ lazy.name }}{{ lazy.name }}", ctx), "xx");
+  EXPECT_EQ(calls, 1);
+}
+
+TEST(render, missing_variables_fail_silently_but_not_as_filter_arguments) {
+  EXPECT_EQ(render("[{{ missing }}][{{ missing|default:'d' }}]"), "[][d]");
+  auto e = render_error("{{ 1|add:missing }}");
+  EXPECT_EQ(e.kind(), error_kind::render);
+  EXPECT_STREQ(e.what(), "main.html, line 1: Failed lookup for key [missing] (at '{{ 1|add:missing }}')");
+}
+
+TEST(render, string_if_invalid_replaces_missing_variables_without_filters) {
+  engine_options opts;
+  opts.string_if_invalid = "INVALID(%s)";
+  EXPECT_EQ(render("{{ a.b|upper }}", {}, opts), "INVALID(a.b)");
+}
+
+TEST(render, is_safe_filters_keep_safe_input_safe) {
+  value_map ctx{{"s", value::safe("<a>")}};
+  EXPECT_EQ(render("{{ s|title }}|{{ s|upper }}", ctx), "<A>|&lt;A&gt;");  // upper is not is_safe
+}

@@ -1,0 +1,68 @@
+// Tests of the {% if %} tag (expectations checked against Django 3.2).
+#include <gtest/gtest.h>
+
+#include "../template_support.hpp"
+
+using namespace djust::tmpl;
+using namespace djust::tmpl::testing;
+
+TEST(if_tag, elif_else) {
+  EXPECT_EQ(render(R"TPL({% if a %}a{% elif b %}b{% else %}c{% endif %})TPL", value_map{{"b", 1}}, {}, {}), R"TPL(b)TPL");
+}
+
+TEST(if_tag, precedence) {
+  EXPECT_EQ(render(R"TPL({% if a and b or c %}y{% endif %}{% if not a or b and c %}z{% endif %})TPL", value_map{{"a", 0}, {"b", 1}, {"c", 1}}, {}, {}), R"TPL(yz)TPL");
+}
+
+TEST(if_tag, comparisons) {
+  EXPECT_EQ(render(R"TPL({% if 1 < 2 and 2 >= 2 and "a" != "b" and 1 == 1.0 %}ok{% endif %})TPL", value_map{}, {}, {}), R"TPL(ok)TPL");
+}
+
+TEST(if_tag, in_and_not_in) {
+  EXPECT_EQ(render(R"TPL({% if "a" in l and "z" not in l and "k" in d and "bc" in s %}ok{% endif %})TPL", value_map{{"l", value_list{"a"}}, {"d", value_map{{"k", 1}}}, {"s", "abc"}}, {}, {}), R"TPL(ok)TPL");
+}
+
+TEST(if_tag, is_and_is_not) {
+  EXPECT_EQ(render(R"TPL({% if a is None and b is not None and True is True %}ok{% endif %})TPL", value_map{{"a", value()}, {"b", 1}}, {}, {}), R"TPL(ok)TPL");
+}
+
+TEST(if_tag, type_errors_are_false) {
+  EXPECT_EQ(render(R"TPL({% if 1 < "a" %}y{% else %}n{% endif %})TPL", value_map{}, {}, {}), R"TPL(n)TPL");
+}
+
+TEST(if_tag, filter_error_in_operator_is_false) {
+  EXPECT_EQ(render(R"TPL({% if not x|first %}y{% else %}n{% endif %})TPL", value_map{{"x", 5}}, {}, {}), R"TPL(n)TPL");
+}
+
+TEST(if_tag, filter_error_alone_raises) {
+  auto e = render_error(R"TPL({% if x|first %}y{% endif %})TPL", value_map{{"x", 5}}, {});
+  EXPECT_EQ(e.kind(), error_kind::render);
+}
+
+TEST(if_tag, missing_filter_argument_is_false) {
+  EXPECT_EQ(render(R"TPL({% if x|default:missing %}y{% else %}n{% endif %})TPL", value_map{}, {}, {}), R"TPL(n)TPL");
+}
+
+TEST(if_tag, empty_condition) {
+  auto e = render_error(R"TPL({% if %}{% endif %})TPL", value_map{}, {});
+  EXPECT_EQ(e.kind(), error_kind::syntax);
+  EXPECT_EQ(e.message(), R"TPL(Unexpected end of expression in if tag.)TPL");
+}
+
+TEST(if_tag, unused_token) {
+  auto e = render_error(R"TPL({% if a b %}{% endif %})TPL", value_map{}, {});
+  EXPECT_EQ(e.kind(), error_kind::syntax);
+  EXPECT_EQ(e.message(), R"TPL(Unused 'b' at end of if expression.)TPL");
+}
+
+TEST(if_tag, operator_misplaced) {
+  auto e = render_error(R"TPL({% if and %}{% endif %})TPL", value_map{}, {});
+  EXPECT_EQ(e.kind(), error_kind::syntax);
+  EXPECT_EQ(e.message(), R"TPL(Not expecting 'and' in this position in if tag.)TPL");
+}
+
+TEST(if_tag, malformed_else) {
+  auto e = render_error(R"TPL({% if a %}{% else x %}{% endif %})TPL", value_map{}, {});
+  EXPECT_EQ(e.kind(), error_kind::syntax);
+  EXPECT_EQ(e.message(), R"TPL(Malformed template tag at line 1: "else x")TPL");
+}
