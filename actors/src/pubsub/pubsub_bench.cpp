@@ -126,6 +126,28 @@ coalesce_result coalesced(caf::actor_system& sys, std::size_t n, int users, int 
   return {updates / elapsed, delivered / elapsed, delivered / elapsed / n};
 }
 
+// Presence churn: `keys` joins then `keys` leaves into a room watched by `n` subscribers.
+// Returns presence diffs per second (each one delivered to all `n`).
+double presence_churn(caf::actor_system& sys, std::size_t n, int keys) {
+  auto bus = djust::pubsub::make_local_bus(sys);
+  counter c;
+  auto subs = spawn_subscribers(sys, n, c);
+  for (const auto& s : subs) bus->subscribe("lobby", s);
+  wait_subscribed(*bus, "lobby", n);
+  auto tracker = sys.spawn([](caf::event_based_actor*) -> caf::behavior {
+    return {[](const message&) {}};
+  });
+  auto start = clock_type::now();
+  for (int k = 0; k < keys; ++k)
+    bus->track(tracker, "lobby", "user" + std::to_string(k), value(value_map{{"tab", 1}}));
+  for (int k = 0; k < keys; ++k) bus->untrack(tracker, "lobby", "user" + std::to_string(k));
+  c.wait_for(static_cast<std::uint64_t>(2 * keys) * n);
+  double elapsed = std::chrono::duration<double>(clock_type::now() - start).count();
+  stop_all(subs);
+  caf::anon_send_exit(tracker, caf::exit_reason::user_shutdown);
+  return 2 * keys / elapsed;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -171,6 +193,11 @@ int main(int argc, char** argv) {
     out["coalesced_updates_per_s"] = r.updates_per_s;
     out["coalesced_deliveries_per_s"] = r.deliveries_per_s;
     out["coalesced_deliveries_per_subscriber_per_s"] = r.per_subscriber_per_s;
+    double diffs = presence_churn(sys, 1000, 2000);
+    std::printf("\npresence churn: 2000 joins + 2000 leaves, 1000 watchers\n");
+    std::printf("%-28s %12.0f\n", "presence diffs / s", diffs);
+    std::printf("%-28s %12.0f\n", "diff deliveries / s", diffs * 1000);
+    out["presence_diffs_per_s_1000_watchers"] = diffs;
   }
   if (json) {
     std::ofstream f(json);
