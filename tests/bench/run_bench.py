@@ -4,6 +4,7 @@
 Sections (each runs when its tool is built):
   template  build/bin/djust-template bench over ../shared/bench vs Django and Jinja2 (peers.py)
   vdom      build/bin/djust-vdom-bench --json
+  pubsub    build/bin/djust-pubsub-bench --json (broadcast to 1,000 / 10,000 actors, coalescing)
   client    node client/bench/size.mjs --json (our gzipped client vs Phoenix LiveView's)
 Every printed figure also goes to build/bench/results.json (a flat name -> number map).
 """
@@ -99,6 +100,9 @@ def main():
     vdom_bench = os.path.join(args.build, "bin", "djust-vdom-bench")
     if os.path.exists(vdom_bench):
         json_tool_section("vdom: 1000-row table, parse + diff + patch bytes", [vdom_bench], results, "vdom")
+    pubsub_bench = os.path.join(args.build, "bin", "djust-pubsub-bench")
+    if os.path.exists(pubsub_bench):
+        json_tool_section("pubsub: broadcast fan-out and coalescing", [pubsub_bench], results, "pubsub")
     size_script = os.path.join(ROOT, "client", "bench", "size.mjs")
     if os.path.exists(size_script):
         json_tool_section("client: gzipped minified size (bytes)", ["node", size_script], results, "client")
