@@ -57,6 +57,12 @@ TEST(diff, script_gaining_text_is_replaced_whole) {
   EXPECT_EQ(patches("<script>a<b</script>", "<script>a>b</script>"), "[[0,2,\"a>b\"]]");
 }
 
+TEST(diff, template_contents_have_no_ids_and_change_by_replace) {
+  // ids: template 1 (contents skipped), p 2, "x" 3
+  EXPECT_EQ(patches("<template><p>a</p></template><p>x</p>", "<template><p>b</p></template><p>y</p>"),
+            "[[8,1,4,\"<template><p>b</p></template>\"],[0,3,\"y\"]]");
+}
+
 TEST(diff, insert_in_the_middle_sends_only_the_new_node) {
   EXPECT_EQ(patches("<ul><li>a</li><li>c</li></ul>", "<ul><li>a</li><li>b</li><li>c</li></ul>"),
             "[[5,1,4,6,\"<li>b</li>\"]]");

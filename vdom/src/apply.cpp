@@ -81,7 +81,8 @@ class applier {
   void walk(node_index from, F f) {
     for (node_index c = from; c != no_node;) {
       f(c);
-      if (t_.at(c).first_child != no_node) {
+      bool opaque = t_.at(c).kind == node_kind::element && t_.at(c).ns == name_space::html && t_.name(c) == "template";
+      if (t_.at(c).first_child != no_node && !opaque) {
         c = t_.at(c).first_child;
         continue;
       }

@@ -119,8 +119,10 @@ class differ {
       }
       case node_kind::element:
         // Raw text (script, style...) gaining or losing its text: an inserted text node
-        // would be parsed as markup by the client, so the element is sent whole.
-        if (detail::literal_text_parent(b_, bi) && (x.first_child == no_node) != (y.first_child == no_node)) {
+        // would be parsed as markup by the client, so the element is sent whole. So is a
+        // changed <template>: its contents have no ids (tree::number).
+        if ((detail::literal_text_parent(b_, bi) && (x.first_child == no_node) != (y.first_child == no_node)) ||
+            (y.ns == name_space::html && static_cast<tag>(y.tag) == tag::template_)) {
           replace(ai, bi);
           return;
         }

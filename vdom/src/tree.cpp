@@ -5,6 +5,7 @@
 
 #include "entities.hpp"
 #include "hash.hpp"
+#include "tags.hpp"
 
 namespace djust::vdom {
 
@@ -109,7 +110,11 @@ std::uint32_t tree::number(node_index from, std::uint32_t first) {
   node_index cur = from;
   while (cur != no_node) {
     nodes_[cur].id = first++;
-    if (nodes_[cur].first_child != no_node) {
+    // <template> contents live in template.content, outside the DOM walk of the browser
+    // script, so they get no ids (diff() replaces a changed template whole).
+    bool opaque = nodes_[cur].kind == node_kind::element && nodes_[cur].ns == name_space::html &&
+                  static_cast<detail::tag>(nodes_[cur].tag) == detail::tag::template_;
+    if (nodes_[cur].first_child != no_node && !opaque) {
       cur = nodes_[cur].first_child;
       continue;
     }
