@@ -1,6 +1,8 @@
 // Live page WebSocket: frames -> runtime connection calls; view outputs -> encoded frames.
 #include "live_socket.hpp"
 
+#include <mutex>
+
 #include "djust/actors/value_codec.hpp"
 #include "djust/vdom/encode.hpp"
 
@@ -29,17 +31,27 @@ server_message to_wire(encoding e, live::view_output out, live::runtime_metrics*
   return reply_msg{out.ref, out.view_id, out.ok, out.seq, out.html, std::move(patches), out.code, out.message};
 }
 
+// What view outputs are sent through. Actor threads never own the channel: a Beast stream
+// must be destroyed on its own io_context, so the sink holds a raw pointer that on_close()
+// clears under the mutex before the session goes away.
+struct outbox {
+  std::mutex mutex;
+  ws_channel* channel = nullptr;
+};
+
 class live_socket : public ws_peer, public std::enable_shared_from_this<live_socket> {
  public:
   live_socket(std::shared_ptr<ws_channel> channel, const http_request& upgrade, const live_socket_config& config)
       : channel_(std::move(channel)), config_(config), encoding_(channel_->frame_encoding()) {
     cookie_session_ = upgrade.cookie("djust_session").value_or("");
     headers_ = upgrade.headers;
-    std::weak_ptr<ws_channel> weak = channel_;
+    outbox_->channel = channel_.get();
     auto enc = encoding_;
     auto* metrics = config_.metrics;
-    connection_ = config_.runtime->connect([weak, enc, metrics](live::view_output out) {
-      if (auto ch = weak.lock()) ch->send(std::make_shared<const std::string>(encode(enc, to_wire(enc, std::move(out), metrics))));
+    connection_ = config_.runtime->connect([box = outbox_, enc, metrics](live::view_output out) {
+      auto frame = std::make_shared<const std::string>(encode(enc, to_wire(enc, std::move(out), metrics)));
+      std::lock_guard lock(box->mutex);
+      if (box->channel) box->channel->send(std::move(frame));
     });
   }
 
@@ -51,6 +63,10 @@ class live_socket : public ws_peer, public std::enable_shared_from_this<live_soc
   }
 
   void on_close() override {
+    {
+      std::lock_guard lock(outbox_->mutex);
+      outbox_->channel = nullptr;
+    }
     if (connection_) connection_->close();
     connection_.reset();
     channel_.reset();
@@ -111,6 +127,7 @@ class live_socket : public ws_peer, public std::enable_shared_from_this<live_soc
   encoding encoding_;
   std::string cookie_session_;
   header_list headers_;
+  std::shared_ptr<outbox> outbox_ = std::make_shared<outbox>();
   std::unique_ptr<live::runtime::connection> connection_;
 };
 

@@ -97,7 +97,9 @@ void websocket_session::on_read(beast::error_code ec, std::size_t) {
 }
 
 void websocket_session::send(std::shared_ptr<const std::string> frame) {
-  net::post(ws_.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+  auto self = weak_from_this().lock();
+  if (!self) return;  // being destroyed
+  net::post(ws_.get_executor(), [self = std::move(self), frame = std::move(frame)]() mutable {
     self->send_on_strand(std::move(frame));
   });
 }
@@ -133,7 +135,9 @@ void websocket_session::on_write(beast::error_code ec, std::size_t) {
 }
 
 void websocket_session::close(std::uint16_t code, std::string reason) {
-  net::post(ws_.get_executor(), [self = shared_from_this(), code, reason = std::move(reason)]() mutable {
+  auto self = weak_from_this().lock();
+  if (!self) return;
+  net::post(ws_.get_executor(), [self = std::move(self), code, reason = std::move(reason)]() mutable {
     self->close_on_strand(code, std::move(reason));
   });
 }
