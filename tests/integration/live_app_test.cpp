@@ -75,6 +75,29 @@ TEST_P(live_app_test, events_patch_the_page_into_a_fresh_render) {
   }
 }
 
+TEST_P(live_app_test, a_reconnecting_client_gets_exactly_the_frames_it_missed) {
+  auto page = test::fetch_live_page(port(), "/tally/");
+  std::string view_id;
+  {
+    test::protocol_client first(port(), GetParam(), page);
+    ASSERT_TRUE(first.join(1, page.token, page.csrf).ok);
+    view_id = first.view_id();
+    ASSERT_TRUE(first.event(2, "add", {{"item", "x"}}).ok);  // seq 1, applied
+    ASSERT_TRUE(first.event(3, "add", {{"item", "y"}}).ok);  // seq 2, "lost" with the socket
+  }
+  // The client only applied seq 1: rebuild its DOM at that point and resume from there.
+  test::live_page at_seq1 = page;
+  at_seq1.view_html = app_->engine().render("tally.html", {{"items", tmpl::value_list{"x"}}});
+  test::protocol_client again(port(), GetParam(), at_seq1);
+  auto reply = again.resume(1, page.token, page.csrf, view_id, 1);
+  ASSERT_TRUE(reply.ok) << reply.error_message;
+  EXPECT_EQ(reply.view, view_id);  // the same view actor, not a remount
+  EXPECT_TRUE(reply.html.empty());
+  auto missed = std::get<transport::push_msg>(again.next());
+  EXPECT_EQ(missed.seq, 2u);
+  EXPECT_EQ(again.dom_html(), fresh_render({"x", "y"}));
+}
+
 TEST_P(live_app_test, bad_events_get_clear_errors_and_the_session_lives_on) {
   auto page = test::fetch_live_page(port(), "/tally/");
   test::protocol_client c(port(), GetParam(), page);

@@ -100,6 +100,17 @@ transport::reply_msg protocol_client::join(std::uint64_t ref, std::string token,
   return reply;
 }
 
+transport::reply_msg protocol_client::resume(std::uint64_t ref, std::string token, std::string csrf,
+                                             std::string view_id, std::uint64_t ack) {
+  send(transport::join_msg{ref, std::move(token), std::move(csrf), "/", std::move(view_id), ack});
+  auto reply = std::get<transport::reply_msg>(next());
+  if (reply.ok) {
+    view_id_ = reply.view;
+    apply(reply.html, reply.patches);
+  }
+  return reply;
+}
+
 transport::reply_msg protocol_client::event(std::uint64_t ref, const std::string& handler, tmpl::value_map params) {
   send(transport::event_msg{ref, view_id_, handler, std::move(params), 0});
   auto reply = std::get<transport::reply_msg>(next());

@@ -35,6 +35,9 @@ class protocol_client {
   transport::server_message next();
   // join (the page's token and CSRF); returns the reply.
   transport::reply_msg join(std::uint64_t ref, std::string token, std::string csrf);
+  // join as a reconnecting client: the view id of the first join and the last applied seq.
+  transport::reply_msg resume(std::uint64_t ref, std::string token, std::string csrf, std::string view_id,
+                              std::uint64_t ack);
   // event; returns the reply (and applies its patches).
   transport::reply_msg event(std::uint64_t ref, const std::string& handler, tmpl::value_map params = {});
   // Applies a reply's or push's html/patches to the local DOM.
