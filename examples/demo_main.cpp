@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
     djust::examples::add_todo(app);
     djust::examples::add_dashboard(app);
     djust::examples::add_form(app);
+    djust::examples::add_chat(app);
+    djust::examples::add_cursors(app);
     app.route("", [&app](const djust::transport::http_request&, djust::transport::http_respond respond) {
       respond(djust::transport::http_response::html(app.engine().render("index.html", {})));
     });

@@ -10,6 +10,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "djust/actors/pubsub.hpp"
 #include "djust/actors/runtime.hpp"
 
 namespace djust::live::detail {
@@ -33,6 +34,8 @@ using count_atom = caf::atom_constant<caf::atom("count")>;
 struct runtime_context {
   const tmpl::engine* engine = nullptr;
   runtime_metrics* metrics = nullptr;
+  // Shared: the view actors still using it at shutdown keep it (and its shards) alive.
+  std::shared_ptr<pubsub::bus> bus;
   runtime_options options;
   std::unordered_map<std::string, view_factory> factories;
 };

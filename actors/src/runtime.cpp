@@ -180,6 +180,7 @@ std::string new_view_id() {
 struct runtime::impl {
   caf::actor_system_config cfg;
   std::unique_ptr<caf::actor_system> sys;
+  pubsub::bus* bus = nullptr;  // owned by ctx
   std::shared_ptr<detail::runtime_context> ctx;
   caf::actor supervisor;
 };
@@ -220,10 +221,16 @@ runtime::runtime(runtime_options options, const tmpl::engine& engine, runtime_me
   impl_->ctx->metrics = &metrics;
   impl_->ctx->options = options;
   impl_->sys = std::make_unique<caf::actor_system>(impl_->cfg);
+  impl_->ctx->bus = pubsub::make_local_bus(
+      *impl_->sys, pubsub::bus_options{options.pubsub_shards, options.coalesce_interval, options.presence_interval});
+  impl_->bus = impl_->ctx->bus.get();
 }
 
 runtime::~runtime() {
   if (impl_->supervisor) caf::anon_send_exit(impl_->supervisor, caf::exit_reason::user_shutdown);
+  // The bus goes with the last holder of the context: views finishing their last message may
+  // still call it, and its shards exit when it is destroyed, letting the system stop.
+  impl_->ctx.reset();
   impl_->sys.reset();  // waits for every actor
 }
 
@@ -267,6 +274,8 @@ void runtime::mount(std::string view_name, request req, tmpl::value_map params, 
 void runtime::send_info(const std::string& view_id, tmpl::value message) {
   caf::anon_send(started(*impl_), detail::info_atom::value, view_id, std::move(message));
 }
+
+pubsub::bus& runtime::pubsub() { return *impl_->bus; }
 
 std::unique_ptr<runtime::connection> runtime::connect(std::function<void(view_output)> sink) {
   return std::make_unique<socket_connection>(detail::spawn_socket(*impl_->sys, started(*impl_), std::move(sink)));

@@ -3,12 +3,14 @@
 
 #include <iostream>
 
+#include "actor_pubsub.hpp"
 #include "messages.hpp"
 
 namespace djust::live::detail {
 namespace {
 
 struct view_state {
+  std::unique_ptr<actor_pubsub> pubsub;   // declared first: outlives the session using it
   std::unique_ptr<view_session> session;
   std::string name;
   caf::actor socket;
@@ -73,8 +75,9 @@ void deliver(view_actor_t* self, event_outcome out, std::uint64_t ref, bool is_r
 caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, view_factory factory, context_ptr ctx,
                          caf::actor supervisor) {
   auto& st = self->state;
+  st.pubsub = std::make_unique<actor_pubsub>(ctx->bus, self);
   st.session = std::make_unique<view_session>(id, std::move(factory), *ctx->engine, ctx->metrics,
-                                              ctx->options.max_retained_frames);
+                                              ctx->options.max_retained_frames, st.pubsub.get());
   st.name = std::move(name);
   st.ctx = ctx;
   st.supervisor = std::move(supervisor);
@@ -133,6 +136,7 @@ caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, v
         ++st.generation;  // cancels a pending expiry
         st.socket = socket;
         st.ever_attached = true;
+        st.pubsub->set_attached(true);
         self->send(socket, attach_atom::value, st.session->id(), caf::actor_cast<caf::actor>(self));
         view_output r;
         r.ref = ref;
@@ -158,6 +162,7 @@ caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, v
       [self, start_expiry](detach_atom, caf::actor socket) {
         if (self->state.socket != socket) return;
         self->state.socket = nullptr;
+        self->state.pubsub->set_attached(false);
         start_expiry(self->state.ctx->options.grace);
       },
       [self](expire_atom, std::uint64_t generation) {
@@ -173,6 +178,10 @@ caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, v
         deliver(self, self->state.session->handle_event(handler, params.as_map()), ref, true);
       },
       [self](info_atom, const tmpl::value& message) {
+        deliver(self, self->state.session->handle_info(message), 0, false);
+      },
+      // Shared by every subscriber's mailbox: taken by const& so CAF does not copy it.
+      [self](const pubsub::message& message) {
         deliver(self, self->state.session->handle_info(message), 0, false);
       },
       [self](ack_atom, std::uint64_t seq) { self->state.session->ack(seq); },

@@ -22,13 +22,20 @@ class stopwatch {
 }  // namespace
 
 view_session::view_session(std::string id, view_factory factory, const tmpl::engine& engine, runtime_metrics* metrics,
-                           std::size_t max_retained_frames)
+                           std::size_t max_retained_frames, view_pubsub* pubsub)
     : id_(std::move(id)),
       factory_(std::move(factory)),
       engine_(engine),
       metrics_(metrics),
       max_retained_(max_retained_frames),
-      view_(factory_()) {}
+      pubsub_(pubsub) {
+  new_view();
+}
+
+void view_session::new_view() {
+  view_ = factory_();
+  view_->attach_pubsub(pubsub_);
+}
 
 std::string view_session::render_html() {
   stopwatch sw;
@@ -90,7 +97,7 @@ event_outcome view_session::run(const std::function<void()>& callback, bool is_e
     out.error_code = "handler_failed";
     out.error_message = std::string("the view failed and was restored from its last state: ") + e.what();
     if (metrics_) metrics_->view_restarts_total.inc();
-    view_ = factory_();
+    new_view();
     view_->replace_assigns(from_msgpack(last_snapshot_).as_map());
     view_->restored();
     try {
@@ -110,6 +117,10 @@ event_outcome view_session::handle_event(std::string_view handler, const tmpl::v
 }
 
 event_outcome view_session::handle_info(const tmpl::value& message) {
+  return run([&] { view_->handle_info(message); }, false);
+}
+
+event_outcome view_session::handle_info(const pubsub::message& message) {
   return run([&] { view_->handle_info(message); }, false);
 }
 
@@ -140,7 +151,7 @@ std::string view_session::snapshot() const { return to_msgpack(tmpl::value{view_
 
 void view_session::restore(std::string_view bytes) {
   auto assigns = from_msgpack(bytes).as_map();
-  view_ = factory_();
+  new_view();
   view_->replace_assigns(std::move(assigns));
   view_->restored();
   render_fresh();

@@ -10,5 +10,7 @@ void add_search(transport::app& app);     // /search/
 void add_todo(transport::app& app);       // /todo/
 void add_dashboard(transport::app& app);  // /dashboard/
 void add_form(transport::app& app);       // /form/
+void add_chat(transport::app& app);       // /chat/
+void add_cursors(transport::app& app);    // /cursors/
 
 }  // namespace djust::examples

@@ -81,8 +81,14 @@ void protocol_client::send_raw(const std::string& frame) {
 }
 
 transport::server_message protocol_client::next() {
-  auto frame = ws_.receive();
-  if (!frame) throw std::runtime_error("no message from the server");
+  auto m = next_within(std::chrono::seconds(5));
+  if (!m) throw std::runtime_error("no message from the server");
+  return std::move(*m);
+}
+
+std::optional<transport::server_message> protocol_client::next_within(std::chrono::milliseconds timeout) {
+  auto frame = ws_.receive(timeout);
+  if (!frame) return std::nullopt;
   auto decoded = transport::decode_server(encoding_, *frame);
   if (auto* err = std::get_if<transport::protocol_error>(&decoded)) throw std::runtime_error(err->message);
   auto m = std::get<transport::server_message>(std::move(decoded));
@@ -113,9 +119,13 @@ transport::reply_msg protocol_client::resume(std::uint64_t ref, std::string toke
 
 transport::reply_msg protocol_client::event(std::uint64_t ref, const std::string& handler, tmpl::value_map params) {
   send(transport::event_msg{ref, view_id_, handler, std::move(params), 0});
-  auto reply = std::get<transport::reply_msg>(next());
-  if (reply.ok) apply(reply.html, reply.patches);
-  return reply;
+  for (;;) {
+    auto m = next();
+    if (std::holds_alternative<transport::push_msg>(m)) continue;  // applied by next()
+    auto reply = std::get<transport::reply_msg>(std::move(m));
+    if (reply.ok) apply(reply.html, reply.patches);
+    return reply;
+  }
 }
 
 void protocol_client::apply(const std::string& html, const std::string& patches) {

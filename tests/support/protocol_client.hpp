@@ -2,7 +2,9 @@
 // sends events, decodes replies and applies patches to its own copy of the DOM (vdom tree).
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "djust/transport/protocol.hpp"
@@ -33,12 +35,24 @@ class protocol_client {
   void send_raw(const std::string& frame);
   // The next server message (throws on timeout or close).
   transport::server_message next();
+  // The next message within `timeout` (nullopt on timeout).
+  std::optional<transport::server_message> next_within(std::chrono::milliseconds timeout);
   // join (the page's token and CSRF); returns the reply.
   transport::reply_msg join(std::uint64_t ref, std::string token, std::string csrf);
   // join as a reconnecting client: the view id of the first join and the last applied seq.
   transport::reply_msg resume(std::uint64_t ref, std::string token, std::string csrf, std::string view_id,
                               std::uint64_t ack);
-  // event; returns the reply (and applies its patches).
+  // Waits until the local DOM satisfies `done`, applying pushes as they come (false on timeout).
+  template <class Pred>
+  bool wait_for_dom(Pred done, std::chrono::milliseconds timeout = std::chrono::seconds(10)) {
+    auto until = std::chrono::steady_clock::now() + timeout;
+    while (!done(dom_html())) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
+      if (left.count() <= 0 || !next_within(left)) return false;
+    }
+    return true;
+  }
+  // event; returns the reply (and applies its patches, and those of pushes that came first).
   transport::reply_msg event(std::uint64_t ref, const std::string& handler, tmpl::value_map params = {});
   // Applies a reply's or push's html/patches to the local DOM.
   void apply(const std::string& html, const std::string& patches);

@@ -17,6 +17,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "djust/actors/presence.hpp"
@@ -33,6 +34,7 @@ using track_atom = caf::atom_constant<caf::atom("ps_track")>;
 using untrack_atom = caf::atom_constant<caf::atom("ps_untrack")>;
 using update_atom = caf::atom_constant<caf::atom("ps_update")>;
 using state_atom = caf::atom_constant<caf::atom("ps_state")>;
+using diff_flush_atom = caf::atom_constant<caf::atom("ps_dflush")>;
 
 // A presence change for a shard (track or update): `meta` is a tmpl::value, which CAF cannot
 // inspect, so it travels in this whitelisted in-process struct.
@@ -98,6 +100,10 @@ struct watched_actor {
 struct shard_state {
   std::shared_ptr<shard_shared> shared;
   caf::timespan interval{};
+  caf::timespan presence_interval{};
+  // Presence diffs held back while their topic's interval runs (presence_interval > 0);
+  // a topic present here with an empty diff is in its interval with nothing to send.
+  std::unordered_map<std::string, presence_diff> pending_diffs;
   std::unordered_map<std::string, topic_subscribers> topics;
   std::unordered_map<caf::actor_id, watched_actor> watched;
   std::unordered_map<std::string, pending_updates> pending;  // key: topic '\0' event
@@ -120,9 +126,33 @@ void publish(shard_actor* self, message m, caf::actor_id skip = caf::invalid_act
   fan_out(self, topic, caf::make_message(std::move(m)), skip);
 }
 
-void publish_diff(shard_actor* self, const presence_diff& diff) {
-  if (diff.empty()) return;
+void send_diff(shard_actor* self, const presence_diff& diff) {
   publish(self, message{diff.topic, std::string(presence_diff_event), to_value(diff)});
+}
+
+// Sends a change at once, or folds it into its topic's pending batch (presence_interval).
+void publish_diff(shard_actor* self, presence_diff diff) {
+  if (diff.empty()) return;
+  if (self->state.presence_interval == caf::timespan{}) return send_diff(self, diff);
+  auto it = self->state.pending_diffs.find(diff.topic);
+  if (it != self->state.pending_diffs.end()) return merge(it->second, std::move(diff));
+  send_diff(self, diff);  // a quiet topic: at once, then batched until the interval ends
+  self->state.pending_diffs.emplace(diff.topic, presence_diff{diff.topic, {}, {}});
+  self->delayed_send(self, self->state.presence_interval, diff_flush_atom::value, diff.topic);
+}
+
+// The end of a topic's interval: sends what accumulated (and starts another interval), or
+// lets the topic go quiet.
+void flush_diffs(shard_actor* self, const std::string& topic) {
+  auto it = self->state.pending_diffs.find(topic);
+  if (it == self->state.pending_diffs.end()) return;
+  if (it->second.empty()) {
+    self->state.pending_diffs.erase(it);
+    return;
+  }
+  presence_diff batch = std::exchange(it->second, presence_diff{topic, {}, {}});
+  send_diff(self, batch);
+  self->delayed_send(self, self->state.presence_interval, diff_flush_atom::value, topic);
 }
 
 void watch(shard_actor* self, const caf::actor& who) {
@@ -180,9 +210,10 @@ void with_presences(shard_actor* self, F&& f) {
 }
 
 caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
-                    caf::timespan interval) {
+                    caf::timespan interval, caf::timespan presence_interval) {
   self->state.shared = std::move(shared);
   self->state.interval = interval;
+  self->state.presence_interval = presence_interval;
   self->set_down_handler([self](caf::down_msg& dm) {
     auto id = dm.source.id();
     auto it = self->state.watched.find(id);
@@ -196,7 +227,7 @@ caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
     self->state.watched.erase(it);
     std::vector<presence_diff> diffs;
     with_presences(self, [&](presence_table& t) { diffs = t.untrack_owner(id); });
-    for (const auto& d : diffs) publish_diff(self, d);
+    for (auto& d : diffs) publish_diff(self, std::move(d));
   });
   return {
     [self](sub_atom, const std::string& topic, const caf::actor& who) {
@@ -236,7 +267,7 @@ caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
       with_presences(self, [&](presence_table& t) {
         diff = t.track(r.topic, r.key, r.owner.id(), std::move(r.meta));
       });
-      publish_diff(self, diff);
+      publish_diff(self, std::move(diff));
     },
     [self](untrack_atom, const caf::actor& owner, const std::string& topic,
            const std::string& key) {
@@ -247,7 +278,7 @@ caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
         diff = t.untrack(topic, key, owner.id());
         tracks = t.tracks(owner.id());
       });
-      publish_diff(self, diff);
+      publish_diff(self, std::move(diff));
       maybe_unwatch(self, owner.id(), tracks);
     },
     [self](update_atom, presence_request& r) {
@@ -256,10 +287,15 @@ caf::behavior shard(shard_actor* self, std::shared_ptr<shard_shared> shared,
       with_presences(self, [&](presence_table& t) {
         diff = t.update(r.topic, r.key, r.owner.id(), std::move(r.meta));
       });
-      publish_diff(self, diff);
+      publish_diff(self, std::move(diff));
     },
+    [self](diff_flush_atom, const std::string& topic) { flush_diffs(self, topic); },
     [self](state_atom, const std::string& topic, const caf::actor& to) {
       if (!to) return;
+      // Held-back diffs go first, so the state is never followed by changes it contains.
+      if (auto it = self->state.pending_diffs.find(topic);
+          it != self->state.pending_diffs.end() && !it->second.empty())
+        send_diff(self, std::exchange(it->second, presence_diff{topic, {}, {}}));
       presence_list list;
       {
         std::shared_lock lock(self->state.shared->mu);
@@ -286,10 +322,11 @@ class local_bus final : public bus {
  public:
   local_bus(caf::actor_system& sys, bus_options opts) {
     std::size_t n = opts.shards ? opts.shards : std::max(1u, std::thread::hardware_concurrency());
-    caf::timespan interval = std::chrono::duration_cast<caf::timespan>(opts.coalesce_interval);
+    auto interval = std::chrono::duration_cast<caf::timespan>(opts.coalesce_interval);
+    auto presence_interval = std::chrono::duration_cast<caf::timespan>(opts.presence_interval);
     for (std::size_t i = 0; i < n; ++i) {
       shared_.push_back(std::make_shared<shard_shared>());
-      shards_.push_back(sys.spawn(shard, shared_.back(), interval));
+      shards_.push_back(sys.spawn(shard, shared_.back(), interval, presence_interval));
     }
   }
   ~local_bus() override {
@@ -344,6 +381,20 @@ class local_bus final : public bus {
       l = s.presences.list(topic);
     }
     return to_value(l);
+  }
+  tmpl::value list(const std::string& topic, std::size_t limit) const override {
+    const auto& s = *shared_[index_of(topic)];
+    presence_list l;
+    {
+      std::shared_lock lock(s.mu);
+      l = s.presences.list(topic, limit);
+    }
+    return to_value(l);
+  }
+  std::size_t presence_count(const std::string& topic) const override {
+    const auto& s = *shared_[index_of(topic)];
+    std::shared_lock lock(s.mu);
+    return s.presences.key_count(topic);
   }
   void send_presence_state(const std::string& topic, const caf::actor& to) override {
     require_actor(to, "presence state receiver");

@@ -117,6 +117,30 @@ presence_list presence_table::list(const std::string& topic) const {
   return t == topics_.end() ? presence_list{} : t->second;
 }
 
+presence_list presence_table::list(const std::string& topic, std::size_t limit) const {
+  presence_list out;
+  auto t = topics_.find(topic);
+  if (t == topics_.end()) return out;
+  for (auto it = t->second.begin(); it != t->second.end() && out.size() < limit; ++it) out.insert(*it);
+  return out;
+}
+
+std::size_t presence_table::key_count(const std::string& topic) const {
+  auto t = topics_.find(topic);
+  return t == topics_.end() ? 0 : t->second.size();
+}
+
+void merge(presence_diff& earlier, presence_diff later) {
+  for (auto& [key, metas] : later.joins) {
+    auto& into = earlier.joins[key];
+    for (auto& m : metas) into.push_back(std::move(m));
+  }
+  for (auto& [key, metas] : later.leaves) {
+    auto& into = earlier.leaves[key];
+    for (auto& m : metas) into.push_back(std::move(m));
+  }
+}
+
 std::size_t presence_table::size(const std::string& topic) const {
   auto t = topics_.find(topic);
   if (t == topics_.end()) return 0;

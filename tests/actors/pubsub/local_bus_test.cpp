@@ -237,6 +237,44 @@ TEST_F(bus_test, bad_input_is_a_clear_error) {
 
 // On the real threaded scheduler: concurrent publishers, every delivery exactly once, and
 // each publisher's messages in the order it sent them.
+TEST_F(bus_test, batched_presence_sends_the_first_change_then_one_merged_diff_per_interval) {
+  auto batched = make_local_bus(sys, bus_options{1, 16ms, 100ms});
+  caf::scoped_actor watcher{sys};
+  batched->subscribe("room", handle(watcher));
+  std::vector<caf::actor> views;
+  for (int i = 0; i < 5; ++i) views.push_back(spawn_view());
+  for (int i = 0; i < 5; ++i) batched->track(views[i], "room", "user" + std::to_string(i), value());
+  sched.run();
+  auto first = next(watcher);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->payload.as_map().find("joins")->as_map().size(), 1u);
+  EXPECT_FALSE(next(watcher));  // the other four wait for the interval
+  EXPECT_EQ(batched->presence_count("room"), 5u);
+  sched.trigger_timeouts();
+  sched.run();
+  auto rest = next(watcher);
+  ASSERT_TRUE(rest);
+  EXPECT_EQ(rest->payload.as_map().find("joins")->as_map().size(), 4u);
+  EXPECT_FALSE(next(watcher));
+  // A state request flushes what is held back first, so the state never precedes its diffs.
+  self->send_exit(views[0], caf::exit_reason::kill);
+  self->send_exit(views[1], caf::exit_reason::kill);
+  sched.run();
+  EXPECT_FALSE(next(watcher));  // the interval the last flush started is still running
+  batched->send_presence_state("room", handle(watcher));
+  sched.run();
+  auto held = next(watcher), state = next(watcher);
+  ASSERT_TRUE(held && state);
+  EXPECT_EQ(held->event, presence_diff_event);
+  EXPECT_EQ(held->payload.as_map().find("leaves")->as_map().size(), 2u);
+  EXPECT_EQ(state->event, presence_state_event);
+  EXPECT_EQ(state->payload.as_map().size(), 3u);
+  EXPECT_EQ(batched->list("room", 2).as_map().size(), 2u);
+  for (const auto& v : views) self->send_exit(v, caf::exit_reason::kill);
+  batched.reset();
+  sched.run();
+}
+
 TEST(bus_threaded, concurrent_publishers_keep_their_order_at_every_subscriber) {
   caf::actor_system_config cfg;
   caf::actor_system sys{cfg};

@@ -1,6 +1,7 @@
 // Presence semantics without an actor system: joins, leaves, multi-tab metas, owner cleanup.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <stdexcept>
 
 #include "djust/actors/presence.hpp"
@@ -131,6 +132,38 @@ TEST(presence_table, to_value_has_phoenix_shape) {
   EXPECT_EQ(metas[0].as_map().find("phx_ref")->as_string(), diff.joins["alice"][0].ref);
   EXPECT_TRUE(v.as_map().find("leaves")->as_map().empty());
   EXPECT_EQ(to_value(t.list("room")).as_map().size(), 1u);
+}
+
+TEST(presence_table, a_limited_list_and_the_key_count_stay_cheap_in_big_rooms) {
+  presence_table t;
+  for (int i = 0; i < 50; ++i) t.track("room", "user" + std::to_string(100 + i), i, value());
+  t.track("room", "user100", 999, value());  // a second tab: still one key
+  EXPECT_EQ(t.key_count("room"), 50u);
+  EXPECT_EQ(t.size("room"), 51u);
+  auto first = t.list("room", 3);
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first.begin()->first, "user100");
+  EXPECT_EQ(first.begin()->second.size(), 2u);
+  EXPECT_EQ(t.list("room", 0).size(), 0u);
+  EXPECT_EQ(t.key_count("elsewhere"), 0u);
+}
+
+TEST(presence_table, a_merged_diff_applied_joins_then_leaves_gives_the_net_change) {
+  presence_table t;
+  auto batch = t.track("room", "alice", 1, meta("a"));
+  merge(batch, t.track("room", "bob", 2, meta("b")));
+  merge(batch, t.update("room", "alice", 1, meta("a2")));
+  merge(batch, t.untrack("room", "bob", 2));
+  // Apply as a client does: joins, then leaves by ref.
+  std::map<std::string, std::string> refs;  // ref -> key
+  for (const auto& [key, metas] : batch.joins)
+    for (const auto& m : metas) refs[m.ref] = key;
+  for (const auto& [key, metas] : batch.leaves)
+    for (const auto& m : metas) refs.erase(m.ref);
+  ASSERT_EQ(refs.size(), 1u);
+  EXPECT_EQ(refs.begin()->second, "alice");
+  EXPECT_EQ(refs.begin()->first, t.list("room")["alice"][0].ref);
+  EXPECT_FALSE(batch.leaves.empty());  // bob came and went: still a change others must see
 }
 
 }  // namespace

@@ -26,6 +26,8 @@
 #include <utility>
 #include <vector>
 
+#include "djust/actors/pubsub_message.hpp"
+#include "djust/actors/view_pubsub.hpp"
 #include "djust/template/value.hpp"
 
 namespace djust::live {
@@ -78,8 +80,10 @@ class live_view {
   virtual void mount(const request& req, const tmpl::value_map& params) {}
   // Before every render; may add derived values to `context` (a copy of the assigns).
   virtual void get_context_data(tmpl::value_map& context) {}
-  // Messages from send_after() timers and from other code (app::send_info).
+  // Messages from send_after() timers and from other code (runtime::send_info).
   virtual void handle_info(const tmpl::value& message) {}
+  // Broadcasts on subscribed topics, presence diffs ("presence_diff") and presence state.
+  virtual void handle_info(const pubsub::message& message) {}
   // After a restart from a snapshot (public state restored, private state default).
   virtual void restored() {}
 
@@ -100,6 +104,32 @@ class live_view {
   };
   std::vector<timer_request> take_timers() { return std::exchange(timers_, {}); }
   std::string take_redirect() { return std::exchange(redirect_, {}); }
+
+  // ---- pubsub and presence (see view_pubsub.hpp); std::logic_error without a runtime --
+  void subscribe(const std::string& topic) { topics().subscribe(topic); }
+  void unsubscribe(const std::string& topic) { topics().unsubscribe(topic); }
+  void broadcast(const std::string& topic, std::string event, tmpl::value payload) {
+    topics().broadcast(topic, std::move(event), std::move(payload));
+  }
+  void broadcast_from(const std::string& topic, std::string event, tmpl::value payload) {
+    topics().broadcast_from(topic, std::move(event), std::move(payload));
+  }
+  void broadcast_coalesced(const std::string& topic, std::string event, std::string key, tmpl::value payload) {
+    topics().broadcast_coalesced(topic, std::move(event), std::move(key), std::move(payload));
+  }
+  void track(const std::string& topic, std::string key, tmpl::value meta = {}) {
+    topics().track(topic, std::move(key), std::move(meta));
+  }
+  void untrack(const std::string& topic, const std::string& key) { topics().untrack(topic, key); }
+  void update_presence(const std::string& topic, std::string key, tmpl::value meta) {
+    topics().update(topic, std::move(key), std::move(meta));
+  }
+  tmpl::value presence_list(const std::string& topic, std::size_t limit = SIZE_MAX) const {
+    return topics().presence_list(topic, limit);
+  }
+  std::size_t presence_count(const std::string& topic) const { return topics().presence_count(topic); }
+  // Set by the runtime (or a test harness) before mount().
+  void attach_pubsub(view_pubsub* port) noexcept { pubsub_ = port; }
 
   // ---- handlers -----------------------------------------------------------
   bool has_handler(std::string_view name) const { return handlers_.find(name) != handlers_.end(); }
@@ -126,7 +156,13 @@ class live_view {
     std::apply([&](auto&&... a) { (self.*fn)(std::forward<decltype(a)>(a)...); }, std::move(args));
   }
 
+  view_pubsub& topics() const {
+    if (!pubsub_) throw std::logic_error("pubsub is only available to views run by a djust runtime or view_test");
+    return *pubsub_;
+  }
+
   tmpl::value_map assigns_;
+  view_pubsub* pubsub_ = nullptr;
   std::vector<timer_request> timers_;
   std::string redirect_;
   std::map<std::string, std::function<void(live_view&, const tmpl::value_map&)>, std::less<>> handlers_;

@@ -59,6 +59,10 @@ class presence_table {
 
   // The topic's presences (empty when nobody is tracked there).
   presence_list list(const std::string& topic) const;
+  // The first `limit` keys of list(), in key order: cheap in rooms of thousands.
+  presence_list list(const std::string& topic, std::size_t limit) const;
+  // Distinct keys present on `topic` (a user in two tabs counts once).
+  std::size_t key_count(const std::string& topic) const;
   // True when `owner` tracks anything.
   bool tracks(owner_id owner) const { return by_owner_.count(owner) != 0; }
   // Number of metas on `topic`.
@@ -72,6 +76,12 @@ class presence_table {
   std::unordered_map<owner_id, std::vector<std::pair<std::string, std::string>>> by_owner_;
   std::uint64_t ref_counter_ = 0;
 };
+
+// Folds `later` into `earlier` (same topic). Applied as Phoenix clients apply a diff (joins,
+// then leaves by ref) it gives the net change. A meta that joined and left within one batch
+// stays in both lists: never an empty diff for a change that happened, so a view that
+// re-reads list() on every diff also sees the state after it.
+void merge(presence_diff& earlier, presence_diff later);
 
 // Phoenix's wire shape: {key: {"metas": [meta + {"phx_ref": ref}, ...]}, ...}.
 tmpl::value to_value(const presence_list& list);

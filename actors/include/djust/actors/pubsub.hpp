@@ -1,13 +1,9 @@
 // PubSub and Presence for views: topics, broadcasts, coalesced updates, tracked presences.
 //
 // Subscribers are CAF actors (view actors). Everything they receive is ONE message
-// type, djust::pubsub::message {topic, event, payload} (Phoenix's %Broadcast{}):
-//   - broadcast / broadcast_from:   event and payload as published;
-//   - broadcast_coalesced:          event as published, payload {key: latest payload, ...};
-//   - presence joins and leaves:    event "presence_diff", payload {"joins": .., "leaves": ..};
-//   - send_presence_state():        event "presence_state", payload as list() returns.
-// In a view actor's behaviour:  [=](const djust::pubsub::message& m) { ...handle_info... }
-// and to subscribe from it:      bus.subscribe(topic, caf::actor_cast<caf::actor>(self)).
+// type, djust::pubsub::message {topic, event, payload} (pubsub_message.hpp). Views do not
+// use this interface directly: live_view's subscribe()/broadcast()/track() go through it,
+// and its messages arrive at live_view::handle_info(const pubsub::message&).
 // The message is built once per broadcast and shared by every subscriber's mailbox
 // (payload values are immutable and shared), never encoded per subscriber: take it by
 // const& (a non-const handler parameter makes CAF copy it for that subscriber).
@@ -29,6 +25,7 @@
 
 #include <caf/allowed_unsafe_message_type.hpp>
 
+#include "djust/actors/pubsub_message.hpp"
 #include "djust/template/value.hpp"
 
 namespace caf {
@@ -38,22 +35,16 @@ class actor_system;
 
 namespace djust::pubsub {
 
-// The one message type subscribers receive. In-process only for now (whitelisted below as
-// an unsafe message type: tmpl::value has no CAF inspect); a multi-node bus serializes it itself.
-struct message {
-  std::string topic;
-  std::string event;
-  tmpl::value payload;
-};
-
-inline constexpr std::string_view presence_diff_event = "presence_diff";
-inline constexpr std::string_view presence_state_event = "presence_state";
-
 struct bus_options {
   // Shard actors topics are spread over; 0 = one per hardware thread.
   std::size_t shards = 0;
   // broadcast_coalesced delivers at most one message per (topic, event) per interval.
   std::chrono::milliseconds coalesce_interval{16};
+  // Presence diffs of one topic: 0 sends each change at once; otherwise the first change of
+  // a quiet topic goes out at once and later ones are merged (merge() in presence.hpp) and
+  // sent together at the end of the interval, so N joins cost each subscriber a few
+  // messages, not N (thousands of sessions joining one room).
+  std::chrono::milliseconds presence_interval{0};
 };
 
 class bus {
@@ -84,6 +75,10 @@ class bus {
                       tmpl::value meta) = 0;
   // The topic's presences now: {key: {"metas": [meta + {"phx_ref": ref}, ...]}, ...}.
   virtual tmpl::value list(const std::string& topic) const = 0;
+  // The first `limit` keys of list() in key order, and the number of keys: what a page of
+  // a room of thousands shows ("4,981 online: ada, bob, ...") without copying them all.
+  virtual tmpl::value list(const std::string& topic, std::size_t limit) const = 0;
+  virtual std::size_t presence_count(const std::string& topic) const = 0;
   // Sends `to` a "presence_state" message, ordered with the topic's diffs: subscribe, then
   // call this, and state + diffs miss nothing (list() alone may race with a join).
   virtual void send_presence_state(const std::string& topic, const caf::actor& to) = 0;
@@ -97,4 +92,5 @@ std::unique_ptr<bus> make_local_bus(caf::actor_system& system, bus_options optio
 
 }  // namespace djust::pubsub
 
+// In-process only for now (tmpl::value has no CAF inspect); a multi-node bus serializes it itself.
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(djust::pubsub::message)

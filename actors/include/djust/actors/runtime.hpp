@@ -13,6 +13,10 @@
 #include "djust/actors/view_session.hpp"
 #include "djust/template/engine.hpp"
 
+namespace djust::pubsub {
+class bus;
+}
+
 namespace djust::live {
 
 struct runtime_options {
@@ -21,6 +25,11 @@ struct runtime_options {
   std::chrono::milliseconds request_timeout{10000};
   std::size_t max_retained_frames = 256;
   std::size_t max_snapshots = 10000;          // views restorable after their grace period
+  // PubSub (see pubsub.hpp bus_options): shard actors (0: one per core), the interval of
+  // broadcast_coalesced, and how long presence diffs of a busy topic are batched.
+  std::size_t pubsub_shards = 0;
+  std::chrono::milliseconds coalesce_interval{16};
+  std::chrono::milliseconds presence_interval{100};
 };
 
 // What a socket sends to its client (transport encodes it).
@@ -69,6 +78,8 @@ class runtime {
   void mount(std::string view_name, request req, tmpl::value_map params, std::function<void(mount_result)> done);
   // Delivers handle_info(message) to a mounted view (no-op when it is gone).
   void send_info(const std::string& view_id, tmpl::value message);
+  // The bus views subscribe to; any server code may broadcast on it (include pubsub.hpp).
+  pubsub::bus& pubsub();
 
   // One WebSocket. `sink` receives outputs on actor threads, in order per view.
   class connection {

@@ -39,8 +39,10 @@ struct event_outcome {
 
 class view_session {
  public:
+  // `pubsub` (may be null: the view's pubsub calls then throw) is attached to every view
+  // instance the session makes, the first and those of restarts.
   view_session(std::string id, view_factory factory, const tmpl::engine& engine, runtime_metrics* metrics = nullptr,
-               std::size_t max_retained_frames = 256);
+               std::size_t max_retained_frames = 256, view_pubsub* pubsub = nullptr);
 
   const std::string& id() const noexcept { return id_; }
   live_view& view() { return *view_; }
@@ -57,6 +59,8 @@ class view_session {
   event_outcome handle_event(std::string_view handler, const tmpl::value_map& params);
   // handle_info() then re-render; same failure rule. Patches only when something changed.
   event_outcome handle_info(const tmpl::value& message);
+  // A pubsub message (broadcast, presence diff or state): the same as handle_info.
+  event_outcome handle_info(const pubsub::message& message);
 
   // Acknowledgement: frames up to `seq` are dropped.
   void ack(std::uint64_t seq);
@@ -78,6 +82,7 @@ class view_session {
   std::optional<patch_frame> render_and_diff();
   void render_fresh();
   std::string render_html();
+  void new_view();
   event_outcome run(const std::function<void()>& callback, bool is_event);
 
   std::string id_;
@@ -85,6 +90,7 @@ class view_session {
   const tmpl::engine& engine_;
   runtime_metrics* metrics_;
   std::size_t max_retained_;
+  view_pubsub* pubsub_;
   std::unique_ptr<live_view> view_;
   std::string html_;
   vdom::tree tree_;
