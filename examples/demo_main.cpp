@@ -1,4 +1,4 @@
-// djust-demo [--host H] [--port P]: serves the example apps and their index page.
+// djust-demo [--host H] [--port P] [--scheduler sharing|stealing]: serves the example apps and their index page.
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -10,10 +10,12 @@ int main(int argc, char** argv) {
   djust::transport::app_options options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if ((arg == "--host" || arg == "--port") && i + 1 < argc) {
+    if ((arg == "--host" || arg == "--port" || arg == "--scheduler") && i + 1 < argc) {
       std::string v = argv[++i];
       if (arg == "--host") {
         options.host = v;
+      } else if (arg == "--scheduler") {
+        options.runtime.scheduler = v;
       } else {
         try {
           int port = std::stoi(v);
@@ -25,7 +27,7 @@ int main(int argc, char** argv) {
         }
       }
     } else {
-      std::cerr << "usage: djust-demo [--host H] [--port P]\n";
+      std::cerr << "usage: djust-demo [--host H] [--port P] [--scheduler sharing|stealing]\n";
       return arg == "--help" || arg == "-h" ? 0 : 2;
     }
   }

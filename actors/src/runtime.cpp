@@ -220,6 +220,11 @@ runtime::runtime(runtime_options options, const tmpl::engine& engine, runtime_me
   impl_->ctx->engine = &engine;
   impl_->ctx->metrics = &metrics;
   impl_->ctx->options = options;
+  if (options.scheduler != "stealing" && options.scheduler != "sharing")
+    throw std::invalid_argument("runtime_options::scheduler must be \"stealing\" or \"sharing\", got \"" +
+                                options.scheduler + "\"");
+  impl_->cfg.set("scheduler.policy", options.scheduler == "sharing" ? caf::atom("sharing") : caf::atom("stealing"));
+  if (options.workers) impl_->cfg.set("scheduler.max-threads", options.workers);
   impl_->sys = std::make_unique<caf::actor_system>(impl_->cfg);
   impl_->ctx->bus = pubsub::make_local_bus(
       *impl_->sys, pubsub::bus_options{options.pubsub_shards, options.coalesce_interval, options.presence_interval});

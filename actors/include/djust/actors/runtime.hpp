@@ -30,6 +30,10 @@ struct runtime_options {
   std::size_t pubsub_shards = 0;
   std::chrono::milliseconds coalesce_interval{16};
   std::chrono::milliseconds presence_interval{100};
+  // CAF's scheduler: "stealing" (per-worker queues; idle workers poll, then sleep) or
+  // "sharing" (one queue, idle workers block on it: no polling). 0 workers: one per core.
+  std::string scheduler = "stealing";
+  std::size_t workers = 0;
 };
 
 // What a socket sends to its client (transport encodes it).
