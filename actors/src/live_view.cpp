@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "djust/actors/auth.hpp"
 #include "djust/actors/live_view.hpp"
 
 namespace djust::live {
@@ -32,6 +33,10 @@ const tmpl::value& live_view::get(std::string_view key) const {
 void live_view::dispatch(std::string_view name, const tmpl::value_map& payload) {
   auto it = handlers_.find(name);
   if (it == handlers_.end()) throw event_error("unknown_handler", "no handler '" + std::string(name) + "'");
+  if (auto guard = handler_permissions_.find(name); guard != handler_permissions_.end())
+    for (const auto& permission : guard->second)
+      if (!has_permission(user_, permission))
+        throw event_error("forbidden", "handler '" + std::string(name) + "' needs permission '" + permission + "'");
   it->second(*this, payload);
 }
 

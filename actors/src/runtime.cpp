@@ -106,7 +106,7 @@ caf::behavior supervisor(supervisor_t* self, context_ptr ctx) {
             if (factory != st.ctx->factories.end()) {
               std::string id = jr.resume_view_id;
               auto view = spawn_view(self, id, snap.name, factory->second, st.ctx, caf::actor_cast<caf::actor>(self));
-              self->request(view, st.ctx->options.request_timeout, restore_atom::value, snap.bytes)
+              self->request(view, st.ctx->options.request_timeout, restore_atom::value, snap.bytes, jr.req.user)
                   .then(
                       [self, id, view, socket, jr, snap](bool ok) {
                         if (!ok) {

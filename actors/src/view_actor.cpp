@@ -110,9 +110,9 @@ caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, v
           return {false, std::string(e.what())};
         }
       },
-      [self, start_expiry](restore_atom, const std::string& bytes) -> bool {
+      [self, start_expiry](restore_atom, const std::string& bytes, const tmpl::value& user) -> bool {
         try {
-          self->state.session->restore(bytes);
+          self->state.session->restore(bytes, user);
           after_callback(self);
           start_expiry(self->state.ctx->options.join_wait);
           return true;

@@ -35,6 +35,7 @@ view_session::view_session(std::string id, view_factory factory, const tmpl::eng
 void view_session::new_view() {
   view_ = factory_();
   view_->attach_pubsub(pubsub_);
+  view_->set_user(user_);
 }
 
 std::string view_session::render_html() {
@@ -53,6 +54,8 @@ void view_session::render_fresh() {
 }
 
 std::string view_session::mount(const request& req, const tmpl::value_map& params) {
+  user_ = req.user;
+  view_->set_user(user_);
   view_->mount(req, params);
   render_fresh();
   return html_;
@@ -149,8 +152,9 @@ std::string view_session::resync() {
 
 std::string view_session::snapshot() const { return to_msgpack(tmpl::value{view_->assigns()}); }
 
-void view_session::restore(std::string_view bytes) {
+void view_session::restore(std::string_view bytes, const tmpl::value& user) {
   auto assigns = from_msgpack(bytes).as_map();
+  user_ = user;
   new_view();
   view_->replace_assigns(std::move(assigns));
   view_->restored();

@@ -1,6 +1,8 @@
 // The app: routes (live and plain), page rendering with signed tokens, static files, /metrics, run().
+#include <cctype>
 #include <csignal>
 #include <iostream>
+#include <unordered_map>
 
 #include "djust/transport/app.hpp"
 #include "djust/transport/route.hpp"
@@ -34,7 +36,24 @@ std::string escape_attr(std::string_view s) {
 struct live_target {
   std::string name;
   std::string title;
+  live::live_access access;
 };
+
+// Percent-encodes a path for ?next= (unreserved characters and '/' stay).
+std::string url_quote(std::string_view s) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -53,6 +72,7 @@ struct app::impl {
   static_files statics;
   router routes;
   std::vector<std::variant<live_target, http_handler>> targets;
+  std::unordered_map<std::string, live::live_access> access;  // view name -> its route's rules
   std::unique_ptr<server> srv;
   std::string client_script;  // the file in client_dir served as /static/djust/client.js
 
@@ -81,6 +101,16 @@ struct app::impl {
       r.headers.emplace_back("Allow", "GET, HEAD");
       return respond(std::move(r));
     }
+    tmpl::value user = options.resolve_user ? options.resolve_user(req) : tmpl::value();
+    if (std::string denied = live::access_denied(user, target.access); !denied.empty()) {
+      if (user.is_null()) {
+        std::string here = req.query.empty() ? req.path : req.path + "?" + req.query;
+        http_response r = http_response::text("login required\n", 302);
+        r.headers.emplace_back("Location", options.login_url + "?next=" + url_quote(here));
+        return respond(std::move(r));
+      }
+      return respond(http_response::html("<h1>Forbidden</h1><p>" + denied + "</p>", 403));
+    }
     auto cookie = req.cookie("djust_session");
     bool new_session = !cookie || cookie->size() < 16 || cookie->size() > 64;
     std::string session_id = new_session ? random_token() : *cookie;
@@ -89,6 +119,7 @@ struct app::impl {
     lreq.query = req.query;
     lreq.headers = req.headers;
     lreq.session_id = session_id;
+    lreq.user = std::move(user);
     runtime.mount(target.name, lreq, params,
                   [this, target, params, session_id, new_session, path = req.path, query = req.query,
                    respond = std::move(respond)](live::mount_result m) {
@@ -136,10 +167,12 @@ app::app(app_options options) : impl_(std::make_unique<impl>(std::move(options))
 
 app::~app() { stop(); }
 
-void app::live_route(std::string pattern, std::string name, live::view_factory factory, std::string title) {
+void app::live_route(std::string pattern, std::string name, live::view_factory factory, std::string title,
+                     live::live_access access) {
   impl_->runtime.register_view(name, std::move(factory));
   impl_->routes.add(pattern, impl_->targets.size());
-  impl_->targets.emplace_back(live_target{std::move(name), std::move(title)});
+  impl_->access[name] = access;
+  impl_->targets.emplace_back(live_target{std::move(name), std::move(title), std::move(access)});
 }
 
 void app::route(std::string pattern, http_handler handler) {
@@ -164,6 +197,11 @@ void app::start() {
   cfg.runtime = &impl_->runtime;
   cfg.metrics = &impl_->metrics;
   cfg.limits.max_frame_bytes = o.limits.max_frame_bytes;
+  cfg.resolve_user = o.resolve_user;
+  cfg.access = [this](const std::string& view_name) -> const live::live_access* {
+    auto it = impl_->access.find(view_name);
+    return it == impl_->access.end() ? nullptr : &it->second;
+  };
   impl_->srv = std::make_unique<server>(
       so, [this](const http_request& req, http_respond respond) { impl_->handle(req, std::move(respond)); },
       [cfg](std::shared_ptr<ws_channel> ch, const http_request& req) { return detail::make_live_socket(std::move(ch), req, cfg); },

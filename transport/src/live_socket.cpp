@@ -45,6 +45,7 @@ class live_socket : public ws_peer, public std::enable_shared_from_this<live_soc
       : channel_(std::move(channel)), config_(config), encoding_(channel_->frame_encoding()) {
     cookie_session_ = upgrade.cookie("djust_session").value_or("");
     headers_ = upgrade.headers;
+    if (config_.resolve_user) user_ = config_.resolve_user(upgrade);
     outbox_->channel = channel_.get();
     auto enc = encoding_;
     auto* metrics = config_.metrics;
@@ -100,9 +101,13 @@ class live_socket : public ws_peer, public std::enable_shared_from_this<live_soc
     if (m.csrf.empty()) return refuse(m.ref, "CSRF token missing");
     auto csrf = check_csrf_token(*config_.sign, m.csrf, session);
     if (csrf != token_status::ok) return refuse(m.ref, "CSRF token refused: " + std::string(describe(csrf)));
+    std::string view_name = text("v");
+    if (const live::live_access* rules = config_.access ? config_.access(view_name) : nullptr)
+      if (std::string denied = live::access_denied(user_, *rules); !denied.empty())
+        return refuse(m.ref, "'" + view_name + "': " + denied);
     live::join_request j;
     j.ref = m.ref;
-    j.view_name = text("v");
+    j.view_name = std::move(view_name);
     j.token_view_id = text("id");
     j.resume_view_id = m.view;
     j.ack = m.ack;
@@ -110,6 +115,7 @@ class live_socket : public ws_peer, public std::enable_shared_from_this<live_soc
     j.req.query = text("query");
     j.req.headers = headers_;
     j.req.session_id = session;
+    j.req.user = user_;
     if (const value* params = p.find("p"); params && params->kind() == tmpl::value_kind::map) j.params = params->as_map();
     connection_->join(std::move(j));
   }
@@ -127,6 +133,7 @@ class live_socket : public ws_peer, public std::enable_shared_from_this<live_soc
   encoding encoding_;
   std::string cookie_session_;
   header_list headers_;
+  tmpl::value user_;  // resolved once from the upgrade request's cookies
   std::shared_ptr<outbox> outbox_ = std::make_shared<outbox>();
   std::unique_ptr<live::runtime::connection> connection_;
 };

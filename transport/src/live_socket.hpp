@@ -1,8 +1,11 @@
 // The WebSocket peer of a live page: decodes frames, checks tokens and CSRF, drives a runtime connection.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string>
 
+#include "djust/actors/auth.hpp"
 #include "djust/actors/runtime.hpp"
 #include "djust/transport/http.hpp"
 #include "djust/transport/signing.hpp"
@@ -14,6 +17,8 @@ struct live_socket_config {
   live::runtime* runtime = nullptr;
   live::runtime_metrics* metrics = nullptr;
   frame_limits limits;
+  std::function<tmpl::value(const http_request&)> resolve_user;  // unset: anonymous
+  std::function<const live::live_access*(const std::string& view_name)> access;  // unset or null: open
 };
 
 std::shared_ptr<ws_peer> make_live_socket(std::shared_ptr<ws_channel> channel, const http_request& upgrade,

@@ -131,9 +131,14 @@ class live_view {
   // Set by the runtime (or a test harness) before mount().
   void attach_pubsub(view_pubsub* port) noexcept { pubsub_ = port; }
 
+  // ---- the user (request.user of the page; null: anonymous) ------------------
+  const tmpl::value& user() const noexcept { return user_; }
+  void set_user(tmpl::value user) { user_ = std::move(user); }
+
   // ---- handlers -----------------------------------------------------------
   bool has_handler(std::string_view name) const { return handlers_.find(name) != handlers_.end(); }
-  // Runs a registered handler; throws event_error for unknown handlers and bad params.
+  // Runs a registered handler; throws event_error for unknown handlers, bad params, and
+  // handlers whose permission the user lacks ("forbidden").
   void dispatch(std::string_view name, const tmpl::value_map& payload);
 
  protected:
@@ -145,6 +150,11 @@ class live_view {
     handlers_[name] = [fn, list = std::move(list), name](live_view& self, const tmpl::value_map& payload) {
       call(static_cast<Self&>(self), fn, list, payload, name, std::index_sequence_for<Args...>{});
     };
+  }
+
+  // Only users with `permission` (auth.hpp has_permission) may call handler `name`.
+  void require_permission(std::string name, std::string permission) {
+    handler_permissions_[std::move(name)].push_back(std::move(permission));
   }
 
  private:
@@ -162,7 +172,9 @@ class live_view {
   }
 
   tmpl::value_map assigns_;
+  tmpl::value user_;
   view_pubsub* pubsub_ = nullptr;
+  std::map<std::string, std::vector<std::string>, std::less<>> handler_permissions_;
   std::vector<timer_request> timers_;
   std::string redirect_;
   std::map<std::string, std::function<void(live_view&, const tmpl::value_map&)>, std::less<>> handlers_;

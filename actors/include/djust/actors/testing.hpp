@@ -28,8 +28,13 @@ class view_test {
       : session_("test-view", [] { return std::make_unique<View>(); }, engine) {}
 
   std::string mount(std::string path = "/", tmpl::value_map params = {}) {
+    return mount_as({}, std::move(path), std::move(params));
+  }
+  // mount() for `user`, as the app's user resolver would give it (null: anonymous).
+  std::string mount_as(tmpl::value user, std::string path = "/", tmpl::value_map params = {}) {
     request req;
     req.path = std::move(path);
+    req.user = std::move(user);
     std::string html = session_.mount(req, params);
     client_ = vdom::parse_fragment(html);
     collect_timers();

@@ -71,10 +71,11 @@ class view_session {
   // client will (ids from 1) and forgets retained frames.
   std::string resync();
 
-  // Public state as msgpack; restore() rebuilds the view (fresh instance), restores the
-  // assigns, calls restored() and re-renders (the result is a fresh tree, as resync()).
+  // Public state as msgpack; restore() rebuilds the view (fresh instance) for `user` (the
+  // user is not public state: it comes from the rejoining request), restores the assigns,
+  // calls restored() and re-renders (the result is a fresh tree, as resync()).
   std::string snapshot() const;
-  void restore(std::string_view snapshot_bytes);
+  void restore(std::string_view snapshot_bytes, const tmpl::value& user = {});
 
   std::size_t memory_bytes() const;
 
@@ -91,6 +92,7 @@ class view_session {
   runtime_metrics* metrics_;
   std::size_t max_retained_;
   view_pubsub* pubsub_;
+  tmpl::value user_;  // request.user: given to every view instance, restarts included
   std::unique_ptr<live_view> view_;
   std::string html_;
   vdom::tree tree_;

@@ -12,11 +12,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "djust/actors/auth.hpp"
 #include "djust/actors/runtime.hpp"
 #include "djust/template/engine.hpp"
 #include "djust/transport/server.hpp"
@@ -38,6 +40,11 @@ struct app_options {
   // The page around each live view; its context has `content` (the view, safe), `title`
   // and `csrf_token`. The default is a minimal HTML page using {% djust_scripts %}.
   std::string layout = "djust/layout.html";
+  // The user of a request (from its cookies), or null for an anonymous visitor; views see
+  // it as request.user and live_view::user(). Unset: everyone is anonymous.
+  std::function<tmpl::value(const http_request&)> resolve_user;
+  // Where anonymous visitors of a login_required view are redirected (with ?next=PATH).
+  std::string login_url = "/login/";
 };
 
 class app {
@@ -48,11 +55,15 @@ class app {
   app& operator=(const app&) = delete;
 
   // A live view at a Django-style pattern ("items/<int:id>/"); `name` identifies it in tokens.
+  // `access`: login_required (anonymous GETs redirect to login_url, joins are refused) and
+  // permissions (403 page, refused join).
   template <class View>
-  void live(std::string pattern, std::string name, std::string title = "") {
-    live_route(std::move(pattern), std::move(name), [] { return std::make_unique<View>(); }, std::move(title));
+  void live(std::string pattern, std::string name, std::string title = "", live::live_access access = {}) {
+    live_route(std::move(pattern), std::move(name), [] { return std::make_unique<View>(); }, std::move(title),
+               std::move(access));
   }
-  void live_route(std::string pattern, std::string name, live::view_factory factory, std::string title = "");
+  void live_route(std::string pattern, std::string name, live::view_factory factory, std::string title = "",
+                  live::live_access access = {});
   // A plain HTTP handler; its route params are in the request's query-free path.
   void route(std::string pattern, http_handler handler);
 
