@@ -19,6 +19,7 @@ struct view_state {
   std::uint64_t generation = 0;  // changes on attach/detach; expiry timers carry it
   bool ever_attached = false;
   std::int64_t memory = 0;       // last reported to view_memory_bytes
+  std::int64_t depth = 0;        // last reported to mailbox_depth
 };
 using view_actor_t = caf::stateful_actor<view_state>;
 
@@ -32,6 +33,11 @@ void after_callback(view_actor_t* self) {
   auto now = static_cast<std::int64_t>(st.session->memory_bytes());
   st.ctx->metrics->view_memory_bytes.add(now - st.memory);
   st.memory = now;
+  // Messages already moved from the inbox into the actor's queue and still waiting: a lower
+  // bound of the backlog (reading the inbox itself is not safe while a message runs).
+  auto depth = static_cast<std::int64_t>(self->mailbox().queue().total_task_size());
+  st.ctx->metrics->mailbox_depth.add(depth - st.depth);
+  st.depth = depth;
 }
 
 // Turns an outcome into frames: the reply (or nothing for info), then pushes and redirects.
@@ -85,6 +91,7 @@ caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, v
   self->attach_functor([self, metrics = ctx->metrics] {
     metrics->views.add(-1);
     metrics->view_memory_bytes.add(-self->state.memory);
+    metrics->mailbox_depth.add(-self->state.depth);
   });
   self->set_exception_handler([](caf::scheduled_actor*, std::exception_ptr& eptr) -> caf::error {
     try {
