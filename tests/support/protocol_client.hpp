@@ -33,6 +33,10 @@ class protocol_client {
 
   void send(const transport::client_message& m);
   void send_raw(const std::string& frame);
+  // Waits for the server to close the socket; its close code (0xFFFF: still open).
+  std::uint16_t wait_closed(std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
+    return ws_.wait_closed(timeout);
+  }
   // The next server message (throws on timeout or close).
   transport::server_message next();
   // The next message within `timeout` (nullopt on timeout).
