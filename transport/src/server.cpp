@@ -54,7 +54,7 @@ void server_state::close_all(std::chrono::milliseconds grace) {
 
 void fail(boost::beast::error_code ec, const char* what) {
   if (ec == net::error::operation_aborted || ec == net::error::eof || ec == net::error::connection_reset ||
-      ec == boost::beast::error::timeout || ec == net::error::broken_pipe)
+      ec == boost::beast::error::timeout || ec == net::error::broken_pipe || ec == net::error::not_connected)
     return;
   std::cerr << "djust: " << what << ": " << ec.message() << "\n";
 }

@@ -68,7 +68,8 @@ class connection_slot {
   std::string ip_;
 };
 
-// Logs an I/O failure to stderr unless it is a normal end (aborted, closed, eof).
+// Logs an I/O failure to stderr unless it is a normal end (aborted, closed, eof, reset, a
+// peer that went away before we read: not_connected).
 void fail(boost::beast::error_code ec, const char* what);
 
 }  // namespace djust::transport::detail
