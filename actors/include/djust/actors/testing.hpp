@@ -8,12 +8,15 @@
 //   auto out = t.fire("increment", {{"by", 2}});
 //   EXPECT_EQ(t.html(), "<p>2</p>");
 //   EXPECT_TRUE(t.in_sync());  // the patches, applied like the browser does, give the same DOM
+//
+// Views that use PubSub take a test_pubsub shared by the test's views (test_pubsub.hpp).
 #pragma once
 
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "djust/actors/test_pubsub.hpp"
 #include "djust/actors/view_session.hpp"
 #include "djust/vdom/apply.hpp"
 #include "djust/vdom/parse.hpp"
@@ -26,6 +29,11 @@ class view_test {
  public:
   explicit view_test(const tmpl::engine& engine)
       : session_("test-view", [] { return std::make_unique<View>(); }, engine) {}
+  // With PubSub: the view's subscribe/broadcast/track go to `topics`, shared with the other
+  // views of the test; topics.deliver() runs their handle_info (see test_pubsub.hpp).
+  view_test(const tmpl::engine& engine, test_pubsub& topics)
+      : port_(topics.connect([this](const pubsub::message& m) { apply(session_.handle_info(m)); })),
+        session_("test-view", [] { return std::make_unique<View>(); }, engine, nullptr, 256, port_.get()) {}
 
   std::string mount(std::string path = "/", tmpl::value_map params = {}) {
     return mount_as({}, std::move(path), std::move(params));
@@ -72,6 +80,7 @@ class view_test {
     for (auto& t : session_.view().take_timers()) timers_.push_back(std::move(t));
   }
 
+  std::unique_ptr<view_pubsub> port_;  // before session_: the session's views use it
   view_session session_;
   vdom::tree client_;
   std::vector<live_view::timer_request> timers_;
