@@ -11,8 +11,19 @@ namespace djust::tmpl::detail {
 
 // django.utils.html.escape on text: & < > " ' become &amp; &lt; &gt; &quot; &#x27;.
 inline void append_html_escaped(std::string& out, std::string_view s) {
+  // 1 for the five characters escape() replaces.
+  static constexpr auto special = [] {
+    struct table {
+      bool v[256] = {};
+    } t;
+    t.v[static_cast<unsigned char>('&')] = t.v[static_cast<unsigned char>('<')] = true;
+    t.v[static_cast<unsigned char>('>')] = t.v[static_cast<unsigned char>('"')] = true;
+    t.v[static_cast<unsigned char>('\'')] = true;
+    return t;
+  }();
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!special.v[static_cast<unsigned char>(s[i])]) continue;
     const char* rep;
     switch (s[i]) {
       case '&': rep = "&amp;"; break;

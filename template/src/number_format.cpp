@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "text_util.hpp"
+
 namespace djust::tmpl::detail {
 
 namespace {
@@ -45,6 +47,23 @@ std::string_view strip_space(std::string_view s) noexcept {
 }
 
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+// Python's int()/float()/Decimal() read any Unicode decimal digit: maps them to ASCII
+// (other characters are kept, so they still fail to parse). `scratch` owns the result.
+std::string_view ascii_digits(std::string_view s, std::string& scratch) {
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return s;
+  scratch.clear();
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t start = i;
+    char32_t cp = next_code_point(s, i);
+    int digit = cp >= 0x80 ? py_decimal(cp) : -1;
+    if (digit >= 0) scratch += static_cast<char>('0' + digit);
+    else scratch.append(s, start, i - start);
+  }
+  return scratch;
+}
 
 // Removes '_' separators that sit between two digits; false when one sits elsewhere.
 bool strip_underscores(std::string_view s, std::string& out) {
@@ -110,7 +129,8 @@ std::string sub_magnitude(std::string_view a, std::string_view b) {
 
 // float() of a str: Python's literal syntax plus inf/nan words.
 py_error parse_float_text(std::string_view s, double& out) {
-  s = strip_space(s);
+  std::string digits;
+  s = ascii_digits(strip_space(s), digits);
   std::string_view body = s;
   bool negative = false;
   if (!body.empty() && (body[0] == '+' || body[0] == '-')) {
@@ -260,7 +280,8 @@ std::string decimal_number::plain() const {
 }
 
 std::optional<decimal_number> parse_decimal(std::string_view text) {
-  std::string_view s = strip_space(text);
+  std::string digits;
+  std::string_view s = ascii_digits(strip_space(text), digits);
   decimal_number d;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
     d.negative = s[0] == '-';
@@ -433,7 +454,8 @@ std::string py_str(const value& item) {
 }
 
 py_error parse_int_text(std::string_view s, big_int& out) {
-  s = strip_space(s);
+  std::string digits;
+  s = ascii_digits(strip_space(s), digits);
   big_int r;
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
     r.negative = s[0] == '-';

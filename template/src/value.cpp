@@ -297,19 +297,29 @@ value_map::value_map(std::initializer_list<entry> entries) {
   for (const auto& [key, item] : entries) set(key, item);
 }
 
+std::uint32_t value_map::hash_key(std::string_view key) noexcept {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : key) h = (h ^ c) * 16777619u;
+  return h;
+}
+
 void value_map::set(std::string key, value v) {
-  for (auto& [k, existing] : entries_) {
-    if (k == key) {
-      existing = std::move(v);
+  std::uint32_t h = hash_key(key);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (hashes_[i] == h && entries_[i].first == key) {
+      entries_[i].second = std::move(v);
       return;
     }
   }
   entries_.emplace_back(std::move(key), std::move(v));
+  hashes_.push_back(h);
 }
 
 const value* value_map::find(std::string_view key) const noexcept {
-  for (const auto& [k, v] : entries_)
-    if (k == key) return &v;
+  std::uint32_t h = hash_key(key);
+  const std::size_t n = hashes_.size();
+  for (std::size_t i = 0; i < n; ++i)
+    if (hashes_[i] == h && entries_[i].first == key) return &entries_[i].second;
   return nullptr;
 }
 

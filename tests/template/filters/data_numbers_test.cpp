@@ -10,6 +10,7 @@ namespace {
 const filter_case cases[] = {
     {"floatformat", value(34.23234), std::nullopt, true, "34.2"},
     {"floatformat", value(34.0), std::nullopt, true, "34"},
+    {"floatformat", value("\u0663.5"), std::nullopt, true, "3.5"},
     {"floatformat", value(34.26), std::nullopt, true, "34.3"},
     {"floatformat", value(34.23234), value(3LL), true, "34.232"},
     {"floatformat", value(34.0), value(3LL), true, "34.000"},
@@ -82,6 +83,7 @@ const filter_case cases[] = {
     {"filesizeformat", value(decimal_value{"10715086071862673209484250490600018105614048117055336074437503883703510511249361224931983788156958581275946729175531468251871452856923140435984577574698574803934567774824230985421074605062371141877954182153046474983581941267398767559165543946077062914571196477686542167660429831652624386837205668069376"}), std::nullopt, true, "9.5e+285 PB"},
     {"add", value(1LL), value(2LL), true, "3"},
     {"add", value("1"), value("2"), true, "3"},
+    {"add", value("\u0661\u0662"), value("1"), true, "13"},  // int() reads any Unicode decimal digit
     {"add", value(2.7), value(1.9), true, "3"},
     {"add", value("1.5"), value("2"), true, "1.52"},
     {"add", value(value_list{value(1LL)}), value(value_list{value(2LL)}), true, "[1, 2]"},

@@ -149,7 +149,9 @@ class value_map {
   auto end() const noexcept { return entries_.end(); }
 
  private:
+  static std::uint32_t hash_key(std::string_view key) noexcept;
   std::vector<entry> entries_;
+  std::vector<std::uint32_t> hashes_;  // hash_key of each entry's key: lookups compare these first
 };
 
 }  // namespace djust::tmpl
