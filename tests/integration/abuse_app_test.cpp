@@ -9,6 +9,7 @@
 #include "djust/transport/app.hpp"
 #include "http_client.hpp"
 #include "protocol_client.hpp"
+#include "test_app_options.hpp"
 
 namespace djust {
 namespace {
@@ -41,10 +42,7 @@ class echo_view : public live::live_view {
 class abuse_app_test : public ::testing::Test {
  protected:
   void SetUp() override {
-    transport::app_options o;
-    o.port = 0;
-    o.threads = 2;
-    o.secret_key = "abuse-integration-secret";
+    transport::app_options o = test::loopback_app_options();
     o.limits.max_frame_bytes = 16 * 1024;
     o.limits.max_frames_per_second = 20;
     o.limits.frame_burst = 20;

@@ -7,6 +7,7 @@
 #include "djust/transport/app.hpp"
 #include "http_client.hpp"
 #include "protocol_client.hpp"
+#include "test_app_options.hpp"
 
 namespace djust {
 namespace {
@@ -41,10 +42,7 @@ value resolve(const transport::http_request& req) {
 class auth_app_test : public ::testing::Test {
  protected:
   void SetUp() override {
-    transport::app_options o;
-    o.port = 0;
-    o.threads = 2;
-    o.secret_key = "auth-integration-secret";
+    transport::app_options o = test::loopback_app_options();
     o.resolve_user = resolve;
     o.login_url = "/accounts/login/";
     app_ = std::make_unique<transport::app>(o);

@@ -8,6 +8,7 @@
 #include "djust/vdom/serialize.hpp"
 #include "http_client.hpp"
 #include "protocol_client.hpp"
+#include "test_app_options.hpp"
 
 namespace djust {
 namespace {
@@ -37,10 +38,7 @@ const char* tally_template =
 class live_app_test : public ::testing::TestWithParam<encoding> {
  protected:
   void SetUp() override {
-    transport::app_options o;
-    o.port = 0;
-    o.threads = 2;
-    o.secret_key = "integration-test-secret-key";
+    transport::app_options o = test::loopback_app_options();
     app_ = std::make_unique<transport::app>(o);
     app_->engine().add_template("tally.html", tally_template);
     app_->live<tally_view>("tally/", "tally");
@@ -155,9 +153,7 @@ INSTANTIATE_TEST_SUITE_P(encodings, live_app_test, ::testing::Values(encoding::m
                          [](const auto& info) { return info.param == encoding::json ? "json" : "msgpack"; });
 
 TEST(live_app, serves_metrics_and_404) {
-  transport::app_options o;
-  o.port = 0;
-  o.secret_key = "integration-test-secret-key";
+  transport::app_options o = test::loopback_app_options();
   transport::app app(o);
   app.start();
   auto metrics = test::http_get(app.port(), "/metrics");

@@ -11,6 +11,7 @@
 #include "djust/vdom/parse.hpp"
 #include "djust/vdom/serialize.hpp"
 #include "protocol_client.hpp"
+#include "test_app_options.hpp"
 
 namespace djust {
 namespace {
@@ -77,10 +78,7 @@ const char* room_template =
 class pubsub_app_test : public ::testing::TestWithParam<encoding> {
  protected:
   void SetUp() override {
-    transport::app_options o;
-    o.port = 0;
-    o.threads = 2;
-    o.secret_key = "pubsub-integration-secret";
+    transport::app_options o = test::loopback_app_options();
     o.runtime.presence_interval = std::chrono::milliseconds(20);
     o.runtime.coalesce_interval = std::chrono::milliseconds(50);
     app_ = std::make_unique<transport::app>(o);
