@@ -29,6 +29,7 @@ using close_atom = caf::atom_constant<caf::atom("close")>;
 using snap_atom = caf::atom_constant<caf::atom("snapshot")>;
 using restore_atom = caf::atom_constant<caf::atom("restore")>;
 using count_atom = caf::atom_constant<caf::atom("count")>;
+using render_atom = caf::atom_constant<caf::atom("render")>;
 
 // Shared, immutable after start: the engine, metrics, options and registered views.
 struct runtime_context {

@@ -20,6 +20,7 @@ struct view_state {
   bool ever_attached = false;
   std::int64_t memory = 0;       // last reported to view_memory_bytes
   std::int64_t depth = 0;        // last reported to mailbox_depth
+  bool render_queued = false;    // a render_atom is in the mailbox
 };
 using view_actor_t = caf::stateful_actor<view_state>;
 
@@ -187,9 +188,19 @@ caf::behavior view_actor(view_actor_t* self, std::string id, std::string name, v
       [self](info_atom, const tmpl::value& message) {
         deliver(self, self->state.session->handle_info(message), 0, false);
       },
-      // Shared by every subscriber's mailbox: taken by const& so CAF does not copy it.
+      // Shared by every subscriber's mailbox: taken by const& so CAF does not copy it. The
+      // render waits for a render message queued behind what is already in the mailbox, so
+      // a burst (cursor moves, a busy room) costs one render, not one per message.
       [self](const pubsub::message& message) {
-        deliver(self, self->state.session->handle_info(message), 0, false);
+        auto out = self->state.session->absorb_info(message);
+        if (!out.ok || out.frame) return deliver(self, std::move(out), 0, false);  // failed: restarted
+        if (self->state.render_queued) return;
+        self->state.render_queued = true;
+        self->send(self, render_atom::value);
+      },
+      [self](render_atom) {
+        self->state.render_queued = false;
+        deliver(self, self->state.session->render_pending(), 0, false);
       },
       [self](ack_atom, std::uint64_t seq) { self->state.session->ack(seq); },
       [self](leave_atom) { self->quit(); },

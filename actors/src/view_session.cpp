@@ -48,6 +48,7 @@ std::string view_session::render_html() {
 }
 
 void view_session::render_fresh() {
+  dirty_ = false;
   html_ = render_html();
   tree_ = vdom::parse_fragment(html_);
   last_snapshot_ = snapshot();
@@ -62,6 +63,7 @@ std::string view_session::mount(const request& req, const tmpl::value_map& param
 }
 
 std::optional<patch_frame> view_session::render_and_diff() {
+  dirty_ = false;
   std::string html = render_html();
   if (html == html_) return std::nullopt;
   stopwatch sw;
@@ -80,12 +82,16 @@ std::optional<patch_frame> view_session::render_and_diff() {
   return frame;
 }
 
-event_outcome view_session::run(const std::function<void()>& callback, bool is_event) {
+event_outcome view_session::run(const std::function<void()>& callback, bool is_event, bool render) {
   event_outcome out;
   try {
     stopwatch sw;
     callback();
     if (metrics_ && is_event) metrics_->handler_seconds.observe(sw.seconds());
+    if (!render) {
+      dirty_ = true;
+      return out;
+    }
     out.frame = render_and_diff();
     out.redirect = view_->take_redirect();
     last_snapshot_ = snapshot();
@@ -125,6 +131,15 @@ event_outcome view_session::handle_info(const tmpl::value& message) {
 
 event_outcome view_session::handle_info(const pubsub::message& message) {
   return run([&] { view_->handle_info(message); }, false);
+}
+
+event_outcome view_session::absorb_info(const pubsub::message& message) {
+  return run([&] { view_->handle_info(message); }, false, false);
+}
+
+event_outcome view_session::render_pending() {
+  if (!dirty_) return {};
+  return run([] {}, false);
 }
 
 void view_session::ack(std::uint64_t seq) {

@@ -28,6 +28,7 @@ class counter_view : public live_view {
   void handle_info(const value& msg) override {
     if (msg.is_string() && msg.as_string() == "tick") increment(10);
   }
+  void handle_info(const pubsub::message& m) override { increment(m.payload.as_int()); }
   void restored() override { was_restored = true; }
   void increment(std::int64_t by) { assign("count", get("count").as_int() + by); }
   void boom() {
@@ -95,6 +96,25 @@ TEST_F(view_session_test, a_throwing_handler_restarts_from_the_last_snapshot) {
   EXPECT_TRUE(t.in_sync());
   EXPECT_TRUE(t.fire("increment").ok);  // and it goes on
   EXPECT_EQ(t.view().get("count").as_int(), 3);
+}
+
+TEST_F(view_session_test, absorbed_messages_render_once_when_asked) {
+  view_session s("v", [] { return std::make_unique<counter_view>(); }, engine_);
+  s.mount({}, {});
+  for (int i = 1; i <= 3; ++i) {
+    auto out = s.absorb_info(pubsub::message{"t", "add", value(i)});
+    EXPECT_TRUE(out.ok);
+    EXPECT_FALSE(out.frame);
+  }
+  auto rendered = s.render_pending();
+  ASSERT_TRUE(rendered.frame);
+  EXPECT_EQ(rendered.frame->seq, 1u);
+  EXPECT_NE(s.html().find(">6<"), std::string::npos) << s.html();
+  EXPECT_FALSE(s.render_pending().frame);  // nothing absorbed since
+  s.absorb_info(pubsub::message{"t", "add", value(1)});
+  EXPECT_TRUE(s.handle_event("increment", {}).frame);  // an event renders what was absorbed too
+  EXPECT_FALSE(s.render_pending().frame);
+  EXPECT_NE(s.html().find(">8<"), std::string::npos) << s.html();
 }
 
 TEST_F(view_session_test, timers_and_info_push_patches) {

@@ -17,8 +17,8 @@ namespace {
 using tmpl::value;
 using tmpl::value_map;
 
-// Counts clicks; "blast" broadcasts `n` distinct payloads of `size` bytes to every echo page
-// (but those opened as /echo/?deaf).
+// Counts clicks; "blast" broadcasts `n` distinct payloads of `size` bytes, one per ms, to
+// every echo page (but those opened as /echo/?deaf).
 class echo_view : public live::live_view {
  public:
   echo_view() {
@@ -33,10 +33,22 @@ class echo_view : public live::live_view {
   }
   void handle_info(const pubsub::message& m) override { assign("last", m.payload); }
   void click() { assign("clicks", get("clicks").as_int() + 1); }
+  // One broadcast per millisecond (a burst in one handler would reach each view as one
+  // render: the runtime coalesces queued broadcasts).
   void blast(std::int64_t n, std::int64_t size) {
-    for (std::int64_t i = 0; i < n; ++i)
-      broadcast("echo", "blast", std::to_string(i) + std::string(static_cast<std::size_t>(size), 'x'));
+    left_ = n;
+    size_ = static_cast<std::size_t>(size);
+    send_after(std::chrono::milliseconds(1), "blast");
   }
+  void handle_info(const value& timer) override {
+    if (left_ <= 0) return;
+    broadcast("echo", "blast", std::to_string(--left_) + std::string(size_, 'x'));
+    send_after(std::chrono::milliseconds(1), "blast");
+  }
+
+ private:
+  std::int64_t left_ = 0;
+  std::size_t size_ = 0;
 };
 
 class abuse_app_test : public ::testing::Test {
@@ -100,8 +112,8 @@ TEST_F(abuse_app_test, a_flood_gets_rate_limited_errors_and_the_session_recovers
 TEST_F(abuse_app_test, a_client_that_never_reads_is_dropped_and_others_carry_on) {
   auto sleeper = joined(), blaster = joined("/echo/?deaf");
   auto dropped_before = app_->metrics().dropped_clients_total.value();
-  // 400 pushes of 16 KiB to the sleeper: far past the kernel's socket buffers and its
-  // 64-frame / 1 MiB outbound queue.
+  // 400 pushes of 16 KiB to the sleeper over ~0.5 s: far past the kernel's socket buffers
+  // and its 64-frame / 1 MiB outbound queue.
   ASSERT_TRUE(blaster->event(2, "blast", {{"n", 400}, {"size", 16 * 1024}}).ok);
   for (int i = 0; i < 100 && app_->metrics().dropped_clients_total.value() == dropped_before; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));

@@ -61,6 +61,12 @@ class view_session {
   event_outcome handle_info(const tmpl::value& message);
   // A pubsub message (broadcast, presence diff or state): the same as handle_info.
   event_outcome handle_info(const pubsub::message& message);
+  // handle_info without the render: the view is marked changed and render_pending() (or
+  // the next event, which renders anyway) sends the patches. A burst of messages then costs
+  // one render. Failures restart the view as handle_info does.
+  event_outcome absorb_info(const pubsub::message& message);
+  // Renders and diffs if absorbed messages changed the view since the last render.
+  event_outcome render_pending();
 
   // Acknowledgement: frames up to `seq` are dropped.
   void ack(std::uint64_t seq);
@@ -84,7 +90,7 @@ class view_session {
   void render_fresh();
   std::string render_html();
   void new_view();
-  event_outcome run(const std::function<void()>& callback, bool is_event);
+  event_outcome run(const std::function<void()>& callback, bool is_event, bool render = true);
 
   std::string id_;
   view_factory factory_;
@@ -100,6 +106,7 @@ class view_session {
   std::deque<patch_frame> retained_;
   std::uint64_t dropped_through_ = 0;  // frames with seq <= this are no longer retained
   std::string last_snapshot_;
+  bool dirty_ = false;  // absorbed messages not rendered yet
 };
 
 }  // namespace djust::live
