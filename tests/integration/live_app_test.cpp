@@ -152,6 +152,19 @@ TEST_P(live_app_test, joins_with_bad_credentials_are_refused) {
 INSTANTIATE_TEST_SUITE_P(encodings, live_app_test, ::testing::Values(encoding::msgpack, encoding::json),
                          [](const auto& info) { return info.param == encoding::json ? "json" : "msgpack"; });
 
+TEST_P(live_app_test, the_page_carries_the_script_and_tokens_from_djust_scripts) {
+  auto res = test::http_get(port(), "/tally/");
+  EXPECT_NE(res.body.find("<script src=\"/static/djust/client.js\" defer></script>"), std::string::npos);
+  const std::string meta = "<meta name=\"csrf-token\" content=\"";
+  auto meta_at = res.body.find(meta);
+  ASSERT_NE(meta_at, std::string::npos) << res.body;
+  auto csrf_in_div = res.body.find("dj-csrf=\"");
+  ASSERT_NE(csrf_in_div, std::string::npos);
+  auto value_at = [&](std::size_t from) { return res.body.substr(from, res.body.find('"', from) - from); };
+  EXPECT_EQ(value_at(meta_at + meta.size()), value_at(csrf_in_div + 9));  // one CSRF token per page
+  EXPECT_NE(res.body.find("dj-token=\""), std::string::npos);
+}
+
 TEST(live_app, serves_metrics_and_404) {
   transport::app_options o = test::loopback_app_options();
   transport::app app(o);

@@ -16,7 +16,7 @@ namespace {
 constexpr std::string_view default_layout =
     "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    "<title>{{ title }}</title>\n<meta name=\"csrf-token\" content=\"{{ csrf_token }}\">\n{% djust_scripts %}\n"
+    "<title>{{ title }}</title>\n{% djust_scripts csrf_token %}\n"
     "</head>\n<body>\n{{ content }}\n</body>\n</html>\n";
 
 std::string escape_attr(std::string_view s) {
@@ -152,8 +152,13 @@ struct app::impl {
 app::app(app_options options) : impl_(std::make_unique<impl>(std::move(options))) {
   auto& o = impl_->options;
   impl_->engine.add_template("djust/layout.html", std::string(default_layout));
-  impl_->engine.builtins().add_simple_tag("djust_scripts", [](const std::vector<tmpl::value>&, const tmpl::value_map&) {
-    return tmpl::value::safe("<script src=\"/static/djust/client.js\" defer></script>");
+  // {% djust_scripts csrf_token %}: the page's CSRF token (a csrf-token meta tag, when given)
+  // and the client script. Each view's signed session token is its container's dj-token.
+  impl_->engine.builtins().add_simple_tag("djust_scripts", [](const std::vector<tmpl::value>& args, const tmpl::value_map&) {
+    std::string out;
+    if (!args.empty() && args[0].is_string() && !args[0].as_string().empty())
+      out = "<meta name=\"csrf-token\" content=\"" + escape_attr(args[0].as_string()) + "\">\n";
+    return tmpl::value::safe(out + "<script src=\"/static/djust/client.js\" defer></script>");
   });
   if (!o.client_dir.empty()) {
     impl_->statics.mount("/static/djust/", o.client_dir);
