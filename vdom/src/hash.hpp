@@ -23,8 +23,17 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     p += 8;
     n -= 8;
   }
+  // The last 0..7 bytes, read with at most two loads (no call to a variable-length memcpy).
   std::uint64_t w = 0;
-  std::memcpy(&w, p, n);
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    w = lo | (static_cast<std::uint64_t>(hi) << 32);
+  } else if (n > 0) {
+    w = static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+        (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  }
   return hash_mix(h, w ^ (static_cast<std::uint64_t>(n) << 56));
 }
 

@@ -1,8 +1,6 @@
 // parse_fragment / parse_document: run the tokenizer and tree builder, then hash and number.
 #include "djust/vdom/parse.hpp"
 
-#include <cstring>
-
 #include "tree_builder.hpp"
 
 namespace djust::vdom {
@@ -14,13 +12,10 @@ tree build(std::string html, const parse_options& options, bool document) {
   buf = std::move(html);
   t.set_source_length(buf.size());
   buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
-  // About one node per '<' (an element or comment, and the text after it): reserving up
-  // front avoids growing the arena (copies and fresh pages) on large pages.
-  std::size_t lt = 0;
-  for (const char* p = buf.data(), *end = p + buf.size();
-       (p = static_cast<const char*>(std::memchr(p, '<', static_cast<std::size_t>(end - p)))) != nullptr; ++p)
-    ++lt;
-  t.reserve(lt + 16);
+  // Template output has about one node per 16 bytes (a tag and the text after it): reserving
+  // up front avoids growing the arena (copies) on large pages. Reserved memory that a sparse
+  // page leaves unused is never touched, so it costs address space, not pages.
+  t.reserve(buf.size() / 12 + 16);
   t.set_context(document ? std::string_view{} : options.context, options.context_ns);
   detail::tree_builder builder(t, options, document);
   builder.run();

@@ -8,14 +8,21 @@
 namespace djust::vdom::detail {
 namespace {
 
+// Up to the first 8 bytes of a name packed little-endian into a word (one compare per entry).
+constexpr std::uint64_t pack(std::string_view s) {
+  std::uint64_t k = 0;
+  for (std::size_t i = 0; i < s.size() && i < 8; ++i) k |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  return k;
+}
+
 struct tag_info {
   std::string_view name;
   tag t;
-  std::uint32_t flags;
+  std::uint64_t key;  // pack(name)
 };
 
 constexpr std::array tag_table = {
-#define DJUST_VDOM_TAG_INFO(e, n, f) tag_info{n, tag::e, f},
+#define DJUST_VDOM_TAG_INFO(e, n, f) tag_info{n, tag::e, pack(n)},
     DJUST_VDOM_TAGS(DJUST_VDOM_TAG_INFO)
 #undef DJUST_VDOM_TAG_INFO
 };
@@ -26,6 +33,14 @@ constexpr bool table_sorted() {
   return true;
 }
 static_assert(table_sorted(), "DJUST_VDOM_TAGS must be sorted by name");
+
+constexpr std::size_t longest_name = 10;  // tag_of() rejects longer names up front
+constexpr bool names_fit() {
+  for (const tag_info& e : tag_table)
+    if (e.name.size() > longest_name) return false;
+  return true;
+}
+static_assert(names_fit(), "a tag name is longer than longest_name");
 
 // Index of the first table entry for each initial letter (the table is sorted).
 struct letter_index {
@@ -45,17 +60,16 @@ constexpr letter_index letters;
 
 tag tag_of(std::string_view name) {
   if (name.empty() || name[0] < 'a' || name[0] > 'z') return tag::unknown;
+  if (name.size() > longest_name) return tag::unknown;
   std::size_t c = static_cast<std::size_t>(name[0] - 'a');
+  std::uint64_t key = pack(name);
   for (std::size_t k = letters.start[c]; k < letters.start[c + 1]; ++k) {
     const tag_info& e = tag_table[k];
-    if (e.name.size() == name.size() && std::memcmp(e.name.data(), name.data(), name.size()) == 0) return e.t;
+    if (e.key == key && e.name.size() == name.size() &&
+        (name.size() <= 8 || std::memcmp(e.name.data() + 8, name.data() + 8, name.size() - 8) == 0))
+      return e.t;
   }
   return tag::unknown;
-}
-
-
-std::uint32_t tag_flags(tag t) {
-  return t == tag::unknown ? 0 : tag_table[static_cast<std::size_t>(t) - 1].flags;
 }
 
 std::string_view tag_name(tag t) {

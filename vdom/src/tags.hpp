@@ -1,6 +1,7 @@
 // Known HTML tag names and the parser categories they belong to (void, special, scope...).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -141,8 +142,15 @@ enum class tag : std::uint16_t {
 
 // The tag for a lowercase HTML tag name (tag::unknown for custom or foreign names).
 tag tag_of(std::string_view lowercase_name);
+// Flags of every tag, indexed by the tag's value (tag::unknown: 0).
+inline constexpr std::uint32_t tag_flag_table[] = {
+    0,
+#define DJUST_VDOM_TAG_FLAGS(e, n, f) (f),
+    DJUST_VDOM_TAGS(DJUST_VDOM_TAG_FLAGS)
+#undef DJUST_VDOM_TAG_FLAGS
+};
 // Flags of an HTML tag (0 for tag::unknown).
-std::uint32_t tag_flags(tag t);
+inline std::uint32_t tag_flags(tag t) { return tag_flag_table[static_cast<std::size_t>(t)]; }
 // The canonical lowercase name of a known tag.
 std::string_view tag_name(tag t);
 

@@ -1,12 +1,28 @@
 // HTML tokenizer: tags with attributes, text runs, comments, doctypes, raw text content.
 #include "tokenizer.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cstring>
 
 namespace djust::vdom::detail {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+// Byte classes for the scanning loops: one table load per byte instead of a chain of compares.
+enum : std::uint8_t { c_space = 1, c_upper = 2, c_name_end = 4, c_attr_name_end = 8, c_unquoted_end = 16 };
+constexpr std::array<std::uint8_t, 256> classes = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f'})
+    t[static_cast<unsigned char>(c)] |= c_space | c_name_end | c_attr_name_end | c_unquoted_end;
+  for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] |= c_upper;
+  t['/'] |= c_name_end | c_attr_name_end;
+  t['>'] |= c_name_end | c_attr_name_end | c_unquoted_end;
+  t['='] |= c_attr_name_end;
+  return t;
+}();
+std::uint8_t cls(char c) { return classes[static_cast<unsigned char>(c)]; }
+
+bool is_space(char c) { return (cls(c) & c_space) != 0; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
@@ -20,10 +36,9 @@ bool iequals_at(const std::string& buf, std::size_t pos, std::size_t end, std::s
 }  // namespace
 
 str_ref tokenizer::name_ref(std::size_t b, std::size_t e) {
-  bool has_upper = false;
-  for (std::size_t i = b; i < e; ++i)
-    if (buf_[i] >= 'A' && buf_[i] <= 'Z') has_upper = true;
-  if (!has_upper) return {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e - b)};
+  std::uint8_t any = 0;
+  for (std::size_t i = b; i < e; ++i) any |= cls(buf_[i]);
+  if (!(any & c_upper)) return {static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e - b)};
   str_ref r{static_cast<std::uint32_t>(buf_.size()), static_cast<std::uint32_t>(e - b)};
   for (std::size_t i = b; i < e; ++i) buf_.push_back(lower(buf_[i]));
   return r;
@@ -50,9 +65,7 @@ void tokenizer::attributes(token& t, bool keep) {
       continue;
     }
     std::size_t name_b = pos_++;
-    while (pos_ < end_ && !is_space(buf_[pos_]) && buf_[pos_] != '/' && buf_[pos_] != '>' &&
-           buf_[pos_] != '=')
-      ++pos_;
+    while (pos_ < end_ && !(cls(buf_[pos_]) & c_attr_name_end)) ++pos_;
     std::size_t name_e = pos_;
     while (pos_ < end_ && is_space(buf_[pos_])) ++pos_;
     std::size_t val_b = pos_, val_e = pos_;
@@ -69,7 +82,7 @@ void tokenizer::attributes(token& t, bool keep) {
         pos_ = val_e + 1;
       } else {
         val_b = pos_;
-        while (pos_ < end_ && !is_space(buf_[pos_]) && buf_[pos_] != '>') ++pos_;
+        while (pos_ < end_ && !(cls(buf_[pos_]) & c_unquoted_end)) ++pos_;
         val_e = pos_;
       }
     }
@@ -89,7 +102,7 @@ void tokenizer::attributes(token& t, bool keep) {
 
 bool tokenizer::start_tag(token& t) {
   std::size_t b = pos_ + 1, e = b;
-  while (e < end_ && !is_space(buf_[e]) && buf_[e] != '/' && buf_[e] != '>') ++e;
+  while (e < end_ && !(cls(buf_[e]) & c_name_end)) ++e;
   t.kind = token_kind::start_tag;
   t.offset = pos_;
   t.data = name_ref(b, e);
@@ -100,7 +113,7 @@ bool tokenizer::start_tag(token& t) {
 
 bool tokenizer::end_tag(token& t) {
   std::size_t b = pos_ + 2, e = b;
-  while (e < end_ && !is_space(buf_[e]) && buf_[e] != '/' && buf_[e] != '>') ++e;
+  while (e < end_ && !(cls(buf_[e]) & c_name_end)) ++e;
   t.kind = token_kind::end_tag;
   t.offset = pos_;
   t.data = name_ref(b, e);
@@ -223,12 +236,18 @@ void tokenizer::next(token& t) {
     // Text up to the next '<' that opens markup.
     std::size_t b = pos_, k = pos_;
     for (;;) {
-      const void* lt = std::memchr(buf_.data() + k, '<', end_ - k);
-      if (!lt) {
-        k = end_;
-        break;
+      // Template text between tags is mostly short: look at a few bytes inline before
+      // paying for a memchr call.
+      std::size_t inline_end = std::min(end_, k + 16);
+      while (k < inline_end && buf_[k] != '<') ++k;
+      if (k == inline_end) {
+        const void* lt = std::memchr(buf_.data() + k, '<', end_ - k);
+        if (!lt) {
+          k = end_;
+          break;
+        }
+        k = static_cast<std::size_t>(static_cast<const char*>(lt) - buf_.data());
       }
-      k = static_cast<std::size_t>(static_cast<const char*>(lt) - buf_.data());
       if (k + 1 >= end_) {
         k = end_;
         break;
