@@ -75,26 +75,27 @@ void tree::unlink(node_index child) {
   c.parent = c.prev_sibling = c.next_sibling = no_node;
 }
 
+void tree::hash_node(node_index k) {
+  node& n = nodes_[k];
+  bool known_tag = n.kind == node_kind::element && n.tag != 0;
+  std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
+  h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_bytes(str(n.name)));
+  for (const attribute& a : attributes(k)) {
+    h = detail::hash_mix(h, detail::hash_bytes(str(a.name)));
+    h = detail::hash_mix(h, detail::hash_bytes(str(a.value)) + 1);
+  }
+  for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
+    h = detail::hash_mix(h, nodes_[c].hash);
+  n.hash = h;
+}
+
 void tree::rehash() {
   // Post-order walk from the root: a node's hash is computed once its children's are.
-  auto finish = [this](node_index k) {
-    node& n = nodes_[k];
-    bool known_tag = n.kind == node_kind::element && n.tag != 0;
-    std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
-    h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_bytes(str(n.name)));
-    for (const attribute& a : attributes(k)) {
-      h = detail::hash_mix(h, detail::hash_bytes(str(a.name)));
-      h = detail::hash_mix(h, detail::hash_bytes(str(a.value)) + 1);
-    }
-    for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
-      h = detail::hash_mix(h, nodes_[c].hash);
-    n.hash = h;
-  };
   node_index cur = root;
   for (;;) {
     while (nodes_[cur].first_child != no_node) cur = nodes_[cur].first_child;
     for (;;) {
-      finish(cur);
+      hash_node(cur);
       if (cur == root) return;
       if (nodes_[cur].next_sibling != no_node) {
         cur = nodes_[cur].next_sibling;
@@ -103,6 +104,10 @@ void tree::rehash() {
       cur = nodes_[cur].parent;
     }
   }
+}
+
+void tree::rehash_path(node_index from) {
+  for (node_index cur = from; cur != no_node; cur = nodes_[cur].parent) hash_node(cur);
 }
 
 std::uint32_t tree::number(node_index from, std::uint32_t first) {

@@ -38,6 +38,13 @@ class parse_error : public std::runtime_error {
 // Nodes are numbered 1.. in document order; next_id() is one past the last.
 tree parse_fragment(std::string html, const parse_options& options = {});
 
+// parse_fragment(html, options) for a re-render: `previous` is the tree of the page's last
+// render, parsed with the same options (diff() may have renumbered it since). When the two
+// sources differ only inside text and quoted attribute values that do not steer the parser,
+// the tree is copied from `previous` and patched (no tokenizing, no tree construction);
+// otherwise html is parsed afresh. The result is the same tree either way.
+tree reparse_fragment(const tree& previous, std::string html, const parse_options& options = {});
+
 // Parses a whole document (doctype, implied html/head/body); tree::root is the document.
 tree parse_document(std::string html, const parse_options& options = {});
 

@@ -108,10 +108,14 @@ class tree {
   std::string& buffer_for_parser() { return buf_; }
   // Recomputes the subtree hash of every node reachable from the root.
   void rehash();
+  // Recomputes the hash of `from` and of its ancestors (after an edit of `from` itself).
+  void rehash_path(node_index from);
   // Numbers the subtree at `from` in document order starting at `first`; returns next free id.
   std::uint32_t number(node_index from, std::uint32_t first);
 
  private:
+  void hash_node(node_index i);
+
   std::string buf_;
   std::vector<node> nodes_;
   std::vector<attribute> attrs_;

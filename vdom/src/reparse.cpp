@@ -1,0 +1,190 @@
+// reparse_fragment: copy the previous tree and patch changed text and attribute values in place.
+//
+// Every byte of the previous source belongs either to a slice the tree references (a tag
+// name, attribute name or value, text, comment) or to the markup between slices. Walking
+// the slices in source order (nodes and attributes are created in token order), the new
+// source must repeat the markup between them byte for byte; a text slice may change to
+// anything without '<' that is still non-empty and as blank as before, a quoted attribute
+// value to anything without its quote. Then the tokenizer would see the same tokens with
+// other text and values, the tree builder would take the same decisions, and the tree is the
+// previous one with those slices swapped: offsets shift, hashes change along the edited paths.
+#include "reparse.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "djust/vdom/parse.hpp"
+#include "tags.hpp"
+
+namespace djust::vdom {
+namespace detail {
+namespace {
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+bool blank(std::string_view s) {
+  for (char c : s)
+    if (!is_ws(c)) return false;
+  return true;
+}
+
+// Walks the in-source slices of a tree in source order, mapping each into the new source.
+class slicer {
+ public:
+  slicer(std::string_view old_src, std::string_view new_src) : old_(old_src), new_(new_src) {
+    // Common prefix and suffix: slices and markup inside them need no comparing.
+    std::size_t n = std::min(old_.size(), new_.size());
+    while (prefix_ < n && old_[prefix_] == new_[prefix_]) ++prefix_;
+    std::size_t suffix = 0;
+    while (suffix < n - prefix_ && old_[old_.size() - 1 - suffix] == new_[new_.size() - 1 - suffix]) ++suffix;
+    suffix_from_ = old_.size() - suffix;
+    size_delta_ = static_cast<std::int64_t>(new_.size()) - static_cast<std::int64_t>(old_.size());
+  }
+
+  enum class kind { fixed, text, value };
+
+  // Moves `r` to its place in the new source. For text and value slices `r` may take the
+  // new content (`changed` set). False when the new source does not line up.
+  bool map(str_ref& r, kind k, bool& changed) {
+    changed = false;
+    if (r.off >= old_.size()) {  // synthesised bytes after the source: shift with its end
+      r.off = static_cast<std::uint32_t>(r.off - old_.size() + new_.size());
+      return true;
+    }
+    if (r.off < done_ || r.off + r.len > old_.size()) return false;  // out of order or overlapping
+    // Unchanged for sure: the slice and the byte ending it lie in the common prefix, or the
+    // slice lies in the common suffix and everything before it lined up.
+    if ((delta_ == 0 && r.off + r.len < prefix_) || (delta_ == size_delta_ && done_ >= suffix_from_)) {
+      r.off = static_cast<std::uint32_t>(r.off + delta_);
+      done_ = r.off - static_cast<std::size_t>(delta_) + r.len;
+      return true;
+    }
+    if (!same_gap(r.off)) return false;
+    std::size_t new_off = r.off + static_cast<std::size_t>(delta_);
+    std::size_t new_len = r.len;
+    if (k == kind::value && !quoted(r)) k = kind::fixed;  // boolean or unquoted: must stay as is
+    if (k == kind::fixed) {
+      if (new_off + r.len > new_.size() || new_.compare(new_off, r.len, old_.substr(r.off, r.len)) != 0)
+        return false;
+    } else {
+      char stop = '<';
+      if (k == kind::value) stop = old_[r.off - 1];
+      std::size_t e = new_.find(stop, new_off);
+      if (e == std::string_view::npos) {
+        if (k == kind::value) return false;
+        e = new_.size();
+      }
+      new_len = e - new_off;
+      changed = new_len != r.len || new_.compare(new_off, new_len, old_.substr(r.off, r.len)) != 0;
+    }
+    done_ = r.off + r.len;
+    delta_ += static_cast<std::int64_t>(new_len) - static_cast<std::int64_t>(r.len);
+    r.off = static_cast<std::uint32_t>(new_off);
+    r.len = static_cast<std::uint32_t>(new_len);
+    return true;
+  }
+
+  // The markup after the last slice must match to the end.
+  bool finish() const {
+    return static_cast<std::int64_t>(new_.size()) - static_cast<std::int64_t>(old_.size()) == delta_ &&
+           same_gap(old_.size());
+  }
+
+ private:
+  // A value written between quotes: the same quote on both sides in the old source.
+  bool quoted(const str_ref& r) const {
+    if (r.off == 0 || r.off + r.len >= old_.size()) return false;
+    char q = old_[r.off - 1];
+    return (q == '"' || q == '\'') && old_[r.off + r.len] == q;
+  }
+
+  // old[done_, old_end) == new[done_ + delta_, old_end + delta_).
+  bool same_gap(std::size_t old_end) const {
+    std::size_t n = old_end - done_;
+    std::size_t from = done_ + static_cast<std::size_t>(delta_);
+    return from + n <= new_.size() && std::memcmp(old_.data() + done_, new_.data() + from, n) == 0;
+  }
+
+  std::string_view old_, new_;
+  std::size_t prefix_ = 0;       // old[0, prefix_) == new[0, prefix_)
+  std::size_t suffix_from_ = 0;  // old[suffix_from_, end) == the same length at new's end
+  std::int64_t size_delta_ = 0;  // new size - old size
+  std::size_t done_ = 0;   // end of the last slice, in the old source
+  std::int64_t delta_ = 0;  // new offset - old offset after that slice
+};
+
+// A changed text slice must leave the tree builder's decisions alone.
+bool text_change_ok(const tree& t, node_index i, std::string_view before, std::string_view after) {
+  if (after.empty() || blank(before) != blank(after)) return false;
+  node_index p = t.at(i).parent;
+  if (p == no_node || p == tree::root) return after[0] != '\n' && after[0] != '\r';  // context may be <pre>
+  const node& parent = t.at(p);
+  if (parent.ns != name_space::html) return true;
+  tag g = static_cast<tag>(parent.tag);
+  bool drops_newline = g == tag::pre || g == tag::listing || g == tag::textarea;
+  return !(drops_newline && (after[0] == '\n' || after[0] == '\r'));
+}
+
+// Values the tree builder reads: <input type>, <annotation-xml encoding>.
+bool steering_attribute(std::string_view name) { return name == "type" || name == "encoding"; }
+
+}  // namespace
+
+std::optional<tree> splice(const tree& previous, std::string& html) {
+  std::string_view old_src = previous.source();
+  if (html.size() > 0x7FFFFFFFu || previous.context().empty()) return std::nullopt;
+  tree t = previous;
+  slicer s(old_src, html);
+  std::vector<node_index> changed;
+  auto& attrs = t.attribute_store();
+  bool ch = false;
+  for (node_index i = 1; i < t.node_count(); ++i) {
+    node& n = t.mut(i);
+    std::string_view before = previous.str(n.name);
+    if (!s.map(n.name, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch)) return std::nullopt;
+    if (ch) {
+      if (!text_change_ok(previous, i, before, std::string_view(html).substr(n.name.off, n.name.len)))
+        return std::nullopt;
+      changed.push_back(i);
+    }
+    bool element_changed = false;
+    for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
+      attribute& at = attrs[a];
+      std::string_view name = previous.str(at.name);
+      if (!s.map(at.name, slicer::kind::fixed, ch)) return std::nullopt;
+      if (!s.map(at.value, steering_attribute(name) ? slicer::kind::fixed : slicer::kind::value, ch))
+        return std::nullopt;
+      element_changed |= ch;
+    }
+    if (element_changed) changed.push_back(i);
+  }
+  if (!s.finish()) return std::nullopt;
+
+  // The buffer: the new source, then the bytes the parser synthesised after the old one.
+  std::string tail = previous.buffer().substr(old_src.size());
+  std::string& buf = t.buffer_for_parser();
+  buf = std::move(html);
+  buf += tail;
+  t.set_source_length(buf.size() - tail.size());
+  // Hashes: along the edited paths when few, else in one walk.
+  if (changed.size() <= 16) {
+    for (node_index i : changed) t.rehash_path(i);
+  } else {
+    t.rehash();
+  }
+  t.set_next_id(t.number(tree::root, 0));
+  return t;
+}
+
+}  // namespace detail
+
+tree reparse_fragment(const tree& previous, std::string html, const parse_options& options) {
+  if (previous.context() == options.context && previous.context_ns() == options.context_ns)
+    if (std::optional<tree> t = detail::splice(previous, html)) return std::move(*t);
+  return parse_fragment(std::move(html), options);
+}
+
+}  // namespace djust::vdom
