@@ -11,6 +11,7 @@
 #include "reparse.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -31,15 +32,46 @@ bool blank(std::string_view s) {
   return true;
 }
 
+// Length of the common prefix of a[0, n) and b[0, n): blocks first, then words, then bytes.
+std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
+  constexpr std::size_t block = 512;
+  std::size_t i = 0;
+  while (n - i >= block && std::memcmp(a + i, b + i, block) == 0) i += block;
+  while (n - i >= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) break;
+    i += 8;
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// Length of the common suffix of the n bytes before a_end and before b_end.
+std::size_t common_suffix(const char* a_end, const char* b_end, std::size_t n) {
+  constexpr std::size_t block = 512;
+  std::size_t i = 0;
+  while (n - i >= block && std::memcmp(a_end - i - block, b_end - i - block, block) == 0) i += block;
+  while (n - i >= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a_end - i - 8, 8);
+    std::memcpy(&y, b_end - i - 8, 8);
+    if (x != y) break;
+    i += 8;
+  }
+  while (i < n && a_end[-1 - static_cast<std::ptrdiff_t>(i)] == b_end[-1 - static_cast<std::ptrdiff_t>(i)]) ++i;
+  return i;
+}
+
 // Walks the in-source slices of a tree in source order, mapping each into the new source.
 class slicer {
  public:
   slicer(std::string_view old_src, std::string_view new_src) : old_(old_src), new_(new_src) {
     // Common prefix and suffix: slices and markup inside them need no comparing.
     std::size_t n = std::min(old_.size(), new_.size());
-    while (prefix_ < n && old_[prefix_] == new_[prefix_]) ++prefix_;
-    std::size_t suffix = 0;
-    while (suffix < n - prefix_ && old_[old_.size() - 1 - suffix] == new_[new_.size() - 1 - suffix]) ++suffix;
+    prefix_ = common_prefix(old_.data(), new_.data(), n);
+    std::size_t suffix = common_suffix(old_.data() + old_.size(), new_.data() + new_.size(), n - prefix_);
     suffix_from_ = old_.size() - suffix;
     size_delta_ = static_cast<std::int64_t>(new_.size()) - static_cast<std::int64_t>(old_.size());
   }
@@ -48,20 +80,25 @@ class slicer {
 
   // Moves `r` to its place in the new source. For text and value slices `r` may take the
   // new content (`changed` set). False when the new source does not line up.
+  // The common case, inline: `r` is certainly unchanged (synthesised bytes after the source;
+  // a slice whose bytes and ending byte lie in the common prefix; a slice in the common
+  // suffix after everything before it lined up). Then it needs no mapping in pass 1.
+  bool unchanged(const str_ref& r) {
+    if (r.off >= old_.size()) return true;
+    if (delta_ == 0 && r.off + r.len < prefix_) {
+      done_ = r.off + r.len;  // (a clone's repeated slice may move this back: only more checking)
+      return true;
+    }
+    if (delta_ == size_delta_ && done_ >= suffix_from_ && r.off >= done_ && r.off + r.len <= old_.size()) {
+      done_ = r.off + r.len;
+      return true;
+    }
+    return false;
+  }
+
   bool map(str_ref& r, kind k, bool& changed) {
     changed = false;
-    if (r.off >= old_.size()) {  // synthesised bytes after the source: shift with its end
-      r.off = static_cast<std::uint32_t>(r.off - old_.size() + new_.size());
-      return true;
-    }
     if (r.off < done_ || r.off + r.len > old_.size()) return false;  // out of order or overlapping
-    // Unchanged for sure: the slice and the byte ending it lie in the common prefix, or the
-    // slice lies in the common suffix and everything before it lined up.
-    if ((delta_ == 0 && r.off + r.len < prefix_) || (delta_ == size_delta_ && done_ >= suffix_from_)) {
-      r.off = static_cast<std::uint32_t>(r.off + delta_);
-      done_ = r.off - static_cast<std::size_t>(delta_) + r.len;
-      return true;
-    }
     if (!same_gap(r.off)) return false;
     std::size_t new_off = r.off + static_cast<std::size_t>(delta_);
     std::size_t new_len = r.len;
@@ -136,39 +173,82 @@ bool steering_attribute(std::string_view name) { return name == "type" || name =
 std::optional<tree> splice(const tree& previous, std::string& html) {
   std::string_view old_src = previous.source();
   if (html.size() > 0x7FFFFFFFu || previous.context().empty()) return std::nullopt;
-  tree t = previous;
-  slicer s(old_src, html);
+
+  // Pass 1, on the previous tree: line the sources up and note the changed slices (by their
+  // rank in the walk), without copying anything, so a mismatch costs little.
+  struct edit {
+    std::uint32_t rank;
+    str_ref now;
+  };
+  std::vector<edit> edits;
   std::vector<node_index> changed;
-  auto& attrs = t.attribute_store();
-  bool ch = false;
-  for (node_index i = 1; i < t.node_count(); ++i) {
-    node& n = t.mut(i);
-    std::string_view before = previous.str(n.name);
-    if (!s.map(n.name, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch)) return std::nullopt;
+  slicer s(old_src, html);
+  std::uint32_t rank = 0;
+  bool ch = false;  // set by map() when the slice has new content
+  for (node_index i = 1; i < previous.node_count(); ++i) {
+    const node& n = previous.at(i);
+    str_ref r = n.name;
+    ch = false;
+    if (!s.unchanged(r) && !s.map(r, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch))
+      return std::nullopt;
     if (ch) {
-      if (!text_change_ok(previous, i, before, std::string_view(html).substr(n.name.off, n.name.len)))
+      if (!text_change_ok(previous, i, previous.str(n.name), std::string_view(html).substr(r.off, r.len)))
         return std::nullopt;
+      edits.push_back({rank, r});
       changed.push_back(i);
     }
+    ++rank;
     bool element_changed = false;
-    for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-      attribute& at = attrs[a];
-      std::string_view name = previous.str(at.name);
-      if (!s.map(at.name, slicer::kind::fixed, ch)) return std::nullopt;
-      if (!s.map(at.value, steering_attribute(name) ? slicer::kind::fixed : slicer::kind::value, ch))
+    for (const attribute& a : previous.attributes(i)) {
+      str_ref name = a.name, value = a.value;
+      ch = false;
+      if (!s.unchanged(name) && !s.map(name, slicer::kind::fixed, ch)) return std::nullopt;
+      ++rank;
+      ch = false;
+      if (!s.unchanged(value) && !s.map(value, steering_attribute(previous.str(a.name)) ? slicer::kind::fixed : slicer::kind::value, ch))
         return std::nullopt;
+      if (ch) edits.push_back({rank, value});
+      ++rank;
       element_changed |= ch;
     }
     if (element_changed) changed.push_back(i);
   }
   if (!s.finish()) return std::nullopt;
 
-  // The buffer: the new source, then the bytes the parser synthesised after the old one.
-  std::string tail = previous.buffer().substr(old_src.size());
+  // Pass 2: the new tree. Its buffer is the new source, then the bytes the parser
+  // synthesised after the old one; every slice moves by the growth of the edits before it.
+  tree t;
   std::string& buf = t.buffer_for_parser();
   buf = std::move(html);
-  buf += tail;
-  t.set_source_length(buf.size() - tail.size());
+  std::size_t new_size = buf.size();
+  buf.append(previous.buffer(), old_src.size());
+  t.set_source_length(new_size);
+  t.set_context(previous.context(), previous.context_ns());
+  t.node_store() = previous.node_store();
+  t.attribute_store() = previous.attribute_store();
+  std::int64_t delta = 0;
+  std::size_t next_edit = 0;
+  rank = 0;
+  auto move = [&](str_ref& r) {
+    if (r.off >= old_src.size()) {
+      r.off = static_cast<std::uint32_t>(r.off - old_src.size() + new_size);
+    } else if (next_edit < edits.size() && edits[next_edit].rank == rank) {
+      delta += static_cast<std::int64_t>(edits[next_edit].now.len) - static_cast<std::int64_t>(r.len);
+      r = edits[next_edit++].now;
+    } else {
+      r.off = static_cast<std::uint32_t>(r.off + delta);
+    }
+    ++rank;
+  };
+  auto& attrs = t.attribute_store();
+  for (node_index i = 1; i < t.node_count(); ++i) {
+    node& n = t.mut(i);
+    move(n.name);
+    for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
+      move(attrs[a].name);
+      move(attrs[a].value);
+    }
+  }
   // Hashes: along the edited paths when few, else in one walk.
   if (changed.size() <= 16) {
     for (node_index i : changed) t.rehash_path(i);

@@ -100,10 +100,14 @@ class tree {
     attrs_.reserve(nodes / 2);  // about one attribute per element
   }
   node& mut(node_index i) { return nodes_[i]; }
+  // All nodes, index order (the root first); for copying a whole structure at once.
+  std::vector<node>& node_store() { return nodes_; }
+  const std::vector<node>& node_store() const { return nodes_; }
   // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
   void link(node_index parent, node_index child, node_index before = no_node);
   void unlink(node_index child);
   std::vector<attribute>& attribute_store() { return attrs_; }
+  const std::vector<attribute>& attribute_store() const { return attrs_; }
   const std::string& buffer() const { return buf_; }
   std::string& buffer_for_parser() { return buf_; }
   // Recomputes the subtree hash of every node reachable from the root.
