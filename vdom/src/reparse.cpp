@@ -32,6 +32,30 @@ bool blank(std::string_view s) {
   return true;
 }
 
+// a[0, n) == b[0, n); short runs (most gaps and names) without a call.
+bool same_bytes(const char* a, const char* b, std::size_t n) {
+  if (n > 16) return std::memcmp(a, b, n) == 0;
+  if (n >= 8) {
+    std::uint64_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 8);
+    std::memcpy(&y0, b, 8);
+    std::memcpy(&x1, a + n - 8, 8);
+    std::memcpy(&y1, b + n - 8, 8);
+    return x0 == y0 && x1 == y1;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
+// Index of the first `c` in s at or after `from`, or npos; short runs without a call.
+std::size_t find_byte(std::string_view s, char c, std::size_t from) {
+  std::size_t stop = std::min(s.size(), from + 24);
+  for (std::size_t i = from; i < stop; ++i)
+    if (s[i] == c) return i;
+  return stop == s.size() ? std::string_view::npos : s.find(c, stop);
+}
+
 // Length of the common prefix of a[0, n) and b[0, n): blocks first, then words, then bytes.
 std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
   constexpr std::size_t block = 512;
@@ -48,52 +72,27 @@ std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
   return i;
 }
 
-// Length of the common suffix of the n bytes before a_end and before b_end.
-std::size_t common_suffix(const char* a_end, const char* b_end, std::size_t n) {
-  constexpr std::size_t block = 512;
-  std::size_t i = 0;
-  while (n - i >= block && std::memcmp(a_end - i - block, b_end - i - block, block) == 0) i += block;
-  while (n - i >= 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, a_end - i - 8, 8);
-    std::memcpy(&y, b_end - i - 8, 8);
-    if (x != y) break;
-    i += 8;
-  }
-  while (i < n && a_end[-1 - static_cast<std::ptrdiff_t>(i)] == b_end[-1 - static_cast<std::ptrdiff_t>(i)]) ++i;
-  return i;
-}
-
 // Walks the in-source slices of a tree in source order, mapping each into the new source.
 class slicer {
  public:
-  slicer(std::string_view old_src, std::string_view new_src) : old_(old_src), new_(new_src) {
-    // Common prefix and suffix: slices and markup inside them need no comparing.
-    std::size_t n = std::min(old_.size(), new_.size());
-    prefix_ = common_prefix(old_.data(), new_.data(), n);
-    std::size_t suffix = common_suffix(old_.data() + old_.size(), new_.data() + new_.size(), n - prefix_);
-    suffix_from_ = old_.size() - suffix;
-    size_delta_ = static_cast<std::int64_t>(new_.size()) - static_cast<std::int64_t>(old_.size());
-  }
+  slicer(std::string_view old_src, std::string_view new_src) : old_(old_src), new_(new_src) {}
 
   enum class kind { fixed, text, value };
 
-  // Moves `r` to its place in the new source. For text and value slices `r` may take the
-  // new content (`changed` set). False when the new source does not line up.
-  // The common case, inline: `r` is certainly unchanged (synthesised bytes after the source;
-  // a slice whose bytes and ending byte lie in the common prefix; a slice in the common
-  // suffix after everything before it lined up). Then it needs no mapping in pass 1.
+  // The common case, inline: `r` is certainly unchanged and needs no mapping in pass 1:
+  // synthesised bytes after the source, or a slice after the last change whose bytes and
+  // ending byte equal the new source's at the current shift (the same bytes read from the
+  // same tokenizer state give the same token).
   bool unchanged(const str_ref& r) {
     if (r.off >= old_.size()) return true;
-    if (delta_ == 0 && r.off + r.len < prefix_) {
-      done_ = r.off + r.len;  // (a clone's repeated slice may move this back: only more checking)
-      return true;
+    if (r.off < anchor_) return false;
+    if (r.off + r.len >= verified_) {
+      verified_ += common_prefix(old_.data() + verified_, new_.data() + shifted(verified_),
+                                 std::min(old_.size() - verified_, new_.size() - shifted(verified_)));
+      if (r.off + r.len >= verified_) return false;
     }
-    if (delta_ == size_delta_ && done_ >= suffix_from_ && r.off >= done_ && r.off + r.len <= old_.size()) {
-      done_ = r.off + r.len;
-      return true;
-    }
-    return false;
+    done_ = std::max(done_, static_cast<std::size_t>(r.off + r.len));
+    return true;
   }
 
   bool map(str_ref& r, kind k, bool& changed) {
@@ -104,21 +103,22 @@ class slicer {
     std::size_t new_len = r.len;
     if (k == kind::value && !quoted(r)) k = kind::fixed;  // boolean or unquoted: must stay as is
     if (k == kind::fixed) {
-      if (new_off + r.len > new_.size() || new_.compare(new_off, r.len, old_.substr(r.off, r.len)) != 0)
+      if (new_off + r.len > new_.size() || !same_bytes(new_.data() + new_off, old_.data() + r.off, r.len))
         return false;
     } else {
       char stop = '<';
       if (k == kind::value) stop = old_[r.off - 1];
-      std::size_t e = new_.find(stop, new_off);
+      std::size_t e = find_byte(new_, stop, new_off);
       if (e == std::string_view::npos) {
         if (k == kind::value) return false;
         e = new_.size();
       }
       new_len = e - new_off;
-      changed = new_len != r.len || new_.compare(new_off, new_len, old_.substr(r.off, r.len)) != 0;
+      changed = new_len != r.len || !same_bytes(new_.data() + new_off, old_.data() + r.off, r.len);
     }
     done_ = r.off + r.len;
     delta_ += static_cast<std::int64_t>(new_len) - static_cast<std::int64_t>(r.len);
+    if (changed) anchor_ = verified_ = done_;  // equal bytes are counted again from here
     r.off = static_cast<std::uint32_t>(new_off);
     r.len = static_cast<std::uint32_t>(new_len);
     return true;
@@ -142,13 +142,14 @@ class slicer {
   bool same_gap(std::size_t old_end) const {
     std::size_t n = old_end - done_;
     std::size_t from = done_ + static_cast<std::size_t>(delta_);
-    return from + n <= new_.size() && std::memcmp(old_.data() + done_, new_.data() + from, n) == 0;
+    return from + n <= new_.size() && same_bytes(old_.data() + done_, new_.data() + from, n);
   }
 
+  std::size_t shifted(std::size_t old_off) const { return static_cast<std::size_t>(static_cast<std::int64_t>(old_off) + delta_); }
+
   std::string_view old_, new_;
-  std::size_t prefix_ = 0;       // old[0, prefix_) == new[0, prefix_)
-  std::size_t suffix_from_ = 0;  // old[suffix_from_, end) == the same length at new's end
-  std::int64_t size_delta_ = 0;  // new size - old size
+  std::size_t anchor_ = 0;    // end of the last changed slice, in the old source
+  std::size_t verified_ = 0;  // old[anchor_, verified_) equals the new source at the current shift
   std::size_t done_ = 0;   // end of the last slice, in the old source
   std::int64_t delta_ = 0;  // new offset - old offset after that slice
 };
@@ -249,12 +250,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
       move(attrs[a].value);
     }
   }
-  // Hashes: along the edited paths when few, else in one walk.
-  if (changed.size() <= 16) {
-    for (node_index i : changed) t.rehash_path(i);
-  } else {
-    t.rehash();
-  }
+  t.rehash_edited(changed);
   t.set_next_id(t.number(tree::root, 0));
   return t;
 }

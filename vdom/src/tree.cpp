@@ -1,6 +1,7 @@
 // The node arena: linking, hashing, numbering and memory accounting.
 #include "djust/vdom/tree.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include "entities.hpp"
@@ -106,8 +107,19 @@ void tree::rehash() {
   }
 }
 
-void tree::rehash_path(node_index from) {
-  for (node_index cur = from; cur != no_node; cur = nodes_[cur].parent) hash_node(cur);
+void tree::rehash_edited(std::span<const node_index> edited) {
+  // The union of the paths to the root, deepest first: children before their parents.
+  std::vector<std::uint8_t> queued(nodes_.size());
+  std::vector<std::pair<std::uint32_t, node_index>> todo;  // (depth, node)
+  for (node_index e : edited)
+    for (node_index cur = e; cur != no_node && !queued[cur]; cur = nodes_[cur].parent) {
+      queued[cur] = 1;
+      std::uint32_t depth = 0;
+      for (node_index up = nodes_[cur].parent; up != no_node; up = nodes_[up].parent) ++depth;
+      todo.emplace_back(depth, cur);
+    }
+  std::sort(todo.begin(), todo.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& item : todo) hash_node(item.second);
 }
 
 std::uint32_t tree::number(node_index from, std::uint32_t first) {

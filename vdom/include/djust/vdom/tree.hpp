@@ -112,8 +112,9 @@ class tree {
   std::string& buffer_for_parser() { return buf_; }
   // Recomputes the subtree hash of every node reachable from the root.
   void rehash();
-  // Recomputes the hash of `from` and of its ancestors (after an edit of `from` itself).
-  void rehash_path(node_index from);
+  // Recomputes the hashes of the `edited` nodes (edited themselves, not their children) and
+  // of their ancestors, each once.
+  void rehash_edited(std::span<const node_index> edited);
   // Numbers the subtree at `from` in document order starting at `first`; returns next free id.
   std::uint32_t number(node_index from, std::uint32_t first);
 
