@@ -72,10 +72,22 @@ std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
   return i;
 }
 
+// Length of the common suffix of the n bytes before a_end and before b_end.
+std::size_t common_suffix(const char* a_end, const char* b_end, std::size_t n) {
+  constexpr std::size_t block = 512;
+  std::size_t i = 0;
+  while (n - i >= block && std::memcmp(a_end - i - block, b_end - i - block, block) == 0) i += block;
+  while (i < n && a_end[-1 - static_cast<std::ptrdiff_t>(i)] == b_end[-1 - static_cast<std::ptrdiff_t>(i)]) ++i;
+  return i;
+}
+
 // Walks the in-source slices of a tree in source order, mapping each into the new source.
 class slicer {
  public:
-  slicer(std::string_view old_src, std::string_view new_src) : old_(old_src), new_(new_src) {}
+  slicer(std::string_view old_src, std::string_view new_src) : old_(old_src), new_(new_src) {
+    std::size_t n = std::min(old_.size(), new_.size());
+    suffix_from_ = old_.size() - common_suffix(old_.data() + old_.size(), new_.data() + new_.size(), n);
+  }
 
   enum class kind { fixed, text, value };
 
@@ -118,7 +130,13 @@ class slicer {
     }
     done_ = r.off + r.len;
     delta_ += static_cast<std::int64_t>(new_len) - static_cast<std::int64_t>(r.len);
-    if (changed) anchor_ = verified_ = done_;  // equal bytes are counted again from here
+    if (changed) {
+      // A change starting inside the common suffix means the sources line up there in
+      // another way than at their ends; a second such change almost surely means markup was
+      // inserted or removed (rows of a list): give up early rather than at the end.
+      if (done_ - r.len >= suffix_from_ && ++suffix_changes_ > 1) return false;
+      anchor_ = verified_ = done_;  // equal bytes are counted again from here
+    }
     r.off = static_cast<std::uint32_t>(new_off);
     r.len = static_cast<std::uint32_t>(new_len);
     return true;
@@ -148,6 +166,8 @@ class slicer {
   std::size_t shifted(std::size_t old_off) const { return static_cast<std::size_t>(static_cast<std::int64_t>(old_off) + delta_); }
 
   std::string_view old_, new_;
+  std::size_t suffix_from_ = 0;  // old[suffix_from_, end) equals the end of the new source
+  int suffix_changes_ = 0;       // changed slices starting at or after suffix_from_
   std::size_t anchor_ = 0;    // end of the last changed slice, in the old source
   std::size_t verified_ = 0;  // old[anchor_, verified_) equals the new source at the current shift
   std::size_t done_ = 0;   // end of the last slice, in the old source
