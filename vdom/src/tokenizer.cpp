@@ -106,6 +106,7 @@ bool tokenizer::start_tag(token& t) {
   t.kind = token_kind::start_tag;
   t.offset = pos_;
   t.data = name_ref(b, e);
+  t.code = tag_of(std::string_view(buf_.data() + t.data.off, t.data.len));
   pos_ = e;
   attributes(t, true);
   return true;
@@ -117,6 +118,7 @@ bool tokenizer::end_tag(token& t) {
   t.kind = token_kind::end_tag;
   t.offset = pos_;
   t.data = name_ref(b, e);
+  t.code = tag_of(std::string_view(buf_.data() + t.data.off, t.data.len));
   pos_ = e;
   attributes(t, false);
   t.self_closing = false;
@@ -221,6 +223,7 @@ void tokenizer::raw_text(token& t) {
 
 void tokenizer::next(token& t) {
   t.self_closing = false;
+  t.code = tag::unknown;
   t.attrs.clear();
   for (;;) {
     if (pos_ >= end_) {

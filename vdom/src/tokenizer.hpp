@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "djust/vdom/tree.hpp"
+#include "tags.hpp"
 
 namespace djust::vdom::detail {
 
@@ -16,6 +17,7 @@ struct token {
   token_kind kind = token_kind::eof;
   bool self_closing = false;
   str_ref data;   // tag name (lowercase), text/comment/doctype contents
+  tag code = tag::unknown;  // start and end tags: tag_of(data), looked up once
   std::size_t offset = 0;  // where the token starts in the input
   std::vector<attribute> attrs;  // start tags only; first of duplicate names kept
 };

@@ -196,7 +196,7 @@ node_index tree_builder::create_element(const token& tok, name_space ns) {
   n.name = tok.data;
   std::string_view name = t_.str(tok.data);
   if (ns == name_space::html) {
-    n.tag = static_cast<std::uint16_t>(tag_of(name));
+    n.tag = static_cast<std::uint16_t>(tok.code);
   } else if (ns == name_space::svg) {
     std::string_view adjusted = adjust_svg_tag(name);
     if (!adjusted.empty()) n.name = intern(adjusted);

@@ -16,7 +16,7 @@ bool one_of(tag t, std::initializer_list<tag> tags) {
 }  // namespace
 
 void tree_builder::start_tag(token& tok) {
-  tag t = tag_of(t_.str(tok.data));
+  tag t = tok.code;
   auto table_rules = [&] {
     switch (t) {
       case tag::caption:
@@ -218,6 +218,7 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
       return;
     case tag::image:
       tok.data = intern("img");
+      tok.code = tag::img;
       reconstruct(foster);
       insert(tok, foster);
       return;
@@ -321,7 +322,7 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
 }
 
 void tree_builder::end_tag(token& tok) {
-  tag t = tag_of(t_.str(tok.data));
+  tag t = tok.code;
   auto ignored = [&](std::initializer_list<tag> tags) { return one_of(t, tags); };
   switch (cur_mode()) {
     case mode::body:
@@ -482,6 +483,7 @@ void tree_builder::body_end(token& tok, tag t) {
       token br;
       br.kind = token_kind::start_tag;
       br.data = intern("br");
+      br.code = tag::br;
       mode m = cur_mode();
       bool foster = m == mode::table || m == mode::table_body || m == mode::row;
       reconstruct(foster);
