@@ -4,7 +4,8 @@
 //   // ... send the HTML; the client numbers its DOM the same way ...
 //   std::string html = render();                                         // after an event
 //   if (html == old_tree.source()) return;                               // nothing changed
-//   djust::vdom::tree next = djust::vdom::parse_fragment(std::move(html));
+//   djust::vdom::tree next = djust::vdom::reparse_fragment(old_tree, std::move(html));
+//   // (= parse_fragment(html), but copies old_tree when only text/attribute values changed)
 //   djust::vdom::patch_list p = djust::vdom::diff(old_tree, next);       // ids move into next
 //   std::string frame_part = djust::vdom::encode_msgpack(p);             // or encode_json(p)
 //   old_tree = std::move(next);                                          // next diff's base
