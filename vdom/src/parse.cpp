@@ -1,10 +1,29 @@
 // parse_fragment / parse_document: run the tokenizer and tree builder, then hash and number.
 #include "djust/vdom/parse.hpp"
 
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
 #include "tree_builder.hpp"
 
 namespace djust::vdom {
 namespace {
+
+// Number of '<' bytes, eight at a time: a byte of w ^ "<<<<<<<<" is zero where w has '<'.
+std::size_t count_lt(std::string_view s) {
+  constexpr std::uint64_t lt = 0x3C3C3C3C3C3C3C3Cull, low7 = 0x7F7F7F7F7F7F7F7Full;
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    std::uint64_t x = w ^ lt;
+    std::uint64_t zero_high = ~(((x & low7) + low7) | x | low7);  // 0x80 in each zero byte
+    n += static_cast<std::size_t>(((zero_high >> 7) * 0x0101010101010101ull) >> 56);  // bytes summed
+  }
+  for (; i < s.size(); ++i) n += s[i] == '<';
+  return n;
+}
 
 tree build(std::string html, const parse_options& options, bool document) {
   tree t;
@@ -12,10 +31,10 @@ tree build(std::string html, const parse_options& options, bool document) {
   buf = std::move(html);
   t.set_source_length(buf.size());
   buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
-  // Template output has about one node per 16 bytes (a tag and the text after it): reserving
-  // up front avoids growing the arena (copies) on large pages. Reserved memory that a sparse
-  // page leaves unused is never touched, so it costs address space, not pages.
-  t.reserve(buf.size() / 12 + 16);
+  // About one node per '<' (an element or comment, and the text after it): reserving up
+  // front avoids growing the arena (copies and fresh pages) on large pages, and a close
+  // count keeps the session's tree small (capacity is what it holds).
+  t.reserve(count_lt(buf) + 16);
   t.set_context(document ? std::string_view{} : options.context, options.context_ns);
   detail::tree_builder builder(t, options, document);
   builder.run();
