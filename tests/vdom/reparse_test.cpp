@@ -55,6 +55,18 @@ TEST(reparse, text_and_quoted_values_take_the_fast_path) {
   expect_same_as_parse(a, a);
 }
 
+TEST(reparse, the_copy_holds_no_more_memory_than_a_parse) {
+  std::string a, b;
+  for (int i = 0; i < 200; ++i) {
+    a += "<table><tr><td class=\"c\">" + std::to_string(i) + "</td></tr></table>";  // implied tbody: synthesised bytes
+    b += "<table><tr><td class=\"d\">" + std::to_string(i * 7) + "</td></tr></table>";
+  }
+  ASSERT_TRUE(fast_path(a, b));
+  tree fast = reparse_fragment(previous_of(a), b), fresh = parse_fragment(b);
+  EXPECT_LE(fast.memory_bytes(), fresh.memory_bytes());
+  EXPECT_LE(fast.buffer().capacity(), fresh.buffer().capacity());
+}
+
 TEST(reparse, markup_changes_parse_afresh) {
   std::vector<std::pair<std::string, std::string>> cases = {
       {"<p>a</p>", "<p>a</p><p>b</p>"},                          // new element

@@ -28,9 +28,17 @@ std::size_t count_lt(std::string_view s) {
 tree build(std::string html, const parse_options& options, bool document) {
   tree t;
   std::string& buf = t.buffer_for_parser();
-  buf = std::move(html);
+  // Room for lowercased or merged names and text. A new string of exactly that capacity:
+  // reserve() on the old one would double it (libstdc++), and the session keeps this buffer.
+  std::size_t room = html.size() + html.size() / 16 + 64;
+  if (html.capacity() < room) {
+    std::string grown;
+    grown.reserve(room);
+    grown.append(html.data(), html.size());
+    html.swap(grown);
+  }
+  buf.swap(html);  // (swap, not move-assignment: g++ 12 warns wrongly about the latter here)
   t.set_source_length(buf.size());
-  buf.reserve(buf.size() + buf.size() / 16 + 64);  // room for lowercased or merged names/text
   // About one node per '<' (an element or comment, and the text after it): reserving up
   // front avoids growing the arena (copies and fresh pages) on large pages, and a close
   // count keeps the session's tree small (capacity is what it holds).

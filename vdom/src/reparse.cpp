@@ -240,8 +240,14 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   // synthesised after the old one; every slice moves by the growth of the edits before it.
   tree t;
   std::string& buf = t.buffer_for_parser();
-  buf = std::move(html);
-  std::size_t new_size = buf.size();
+  std::size_t new_size = html.size();
+  std::size_t tail = previous.buffer().size() - old_src.size();
+  if (html.capacity() >= new_size + tail) {
+    buf = std::move(html);
+  } else {  // a new string of exactly this size (reserve() would double it; the session keeps it)
+    buf.reserve(new_size + tail);
+    buf.append(html);
+  }
   buf.append(previous.buffer(), old_src.size());
   t.set_source_length(new_size);
   t.set_context(previous.context(), previous.context_ns());
