@@ -67,7 +67,7 @@ std::optional<patch_frame> view_session::render_and_diff() {
   std::string html = render_html();
   if (html == html_) return std::nullopt;
   stopwatch sw;
-  vdom::tree next = vdom::parse_fragment(html);
+  vdom::tree next = vdom::reparse_fragment(tree_, html);  // text-only edits skip the parse
   vdom::patch_list patches = vdom::diff(tree_, next);
   if (metrics_) metrics_->diff_seconds.observe(sw.seconds());
   tree_ = std::move(next);
