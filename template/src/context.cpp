@@ -36,16 +36,16 @@ namespace {
 const value true_value{true}, false_value{false}, none_value{};
 }  // namespace
 
-const value* render_ctx::base_find(std::string_view key) const {
+const value* render_ctx::base_find(std::string_view key, std::uint32_t hash) const {
   if (base_)
-    if (const value* v = base_->find(key)) return v;
+    if (const value* v = base_->find(key, hash)) return v;
   if (key == "True") return &true_value;
   if (key == "False") return &false_value;
   if (key == "None") return &none_value;
   return nullptr;
 }
 
-ref render_ctx::find(std::string_view key) const {
+ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
     if (it->key.size() == key.size() && it->key == key) {
       ref r;
@@ -56,7 +56,7 @@ ref render_ctx::find(std::string_view key) const {
     }
   }
   ref r;
-  r.v = base_find(key);
+  r.v = base_find(key, hash);
   return r;
 }
 

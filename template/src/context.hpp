@@ -74,7 +74,9 @@ class render_ctx {
   int include_depth = 0;
   std::size_t output_limit;
 
-  ref find(std::string_view key) const;
+  ref find(std::string_view key) const { return find(key, value_map::hash_key(key)); }
+  // find() with value_map::hash_key(key) computed at compile time.
+  ref find(std::string_view key, std::uint32_t hash) const;
   std::size_t push() {
     marks_.push_back(entries_.size());
     return marks_.size();
@@ -107,7 +109,8 @@ class render_ctx {
   value* node_state(const void* node, bool create);
   void erase_node_state(const void* node);
 
-  const value* base_find(std::string_view key) const;
+  const value* base_find(std::string_view key) const { return base_find(key, value_map::hash_key(key)); }
+  const value* base_find(std::string_view key, std::uint32_t hash) const;
 
  private:
   scope_entry& slot(std::string_view key);

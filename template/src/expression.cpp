@@ -164,7 +164,7 @@ variable make_variable(std::string_view text) {
   while (true) {
     std::size_t dot = s.find('.', start);
     std::string_view part = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
-    lookup_segment seg{part, -1};
+    lookup_segment seg{part, -1, value_map::hash_key(part)};
     std::int64_t idx;
     if (parse_py_int(part, idx)) seg.index = idx;
     v.lookups.push_back(seg);

@@ -17,6 +17,7 @@ namespace djust::tmpl::detail {
 struct lookup_segment {
   std::string_view name;
   std::int64_t index = -1;
+  std::uint32_t hash = 0;  // value_map::hash_key(name)
 };
 
 // Django's Variable: a literal (number or quoted string, marked safe) or a lookup path.

@@ -5,33 +5,46 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "djust/template/value.hpp"
 
 namespace djust::tmpl::detail {
 
+// The index of the first of & < > " ' in s at or after i, or s.size(): 16 bytes a step
+// where SSE2 is there (values are mostly clean text, so the scan is the cost).
+inline std::size_t next_html_special(std::string_view s, std::size_t i) {
+#if defined(__SSE2__)
+  const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
+  for (; i + 16 <= s.size(); i += 16) {
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, amp), _mm_cmpeq_epi8(b, lt)),
+                               _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, gt), _mm_cmpeq_epi8(b, quot)),
+                                            _mm_cmpeq_epi8(b, apos)));
+    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  }
+#endif
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return i;
+  }
+  return s.size();
+}
+
 // django.utils.html.escape on text: & < > " ' become &amp; &lt; &gt; &quot; &#x27;.
 inline void append_html_escaped(std::string& out, std::string_view s) {
-  // 1 for the five characters escape() replaces.
-  static constexpr auto special = [] {
-    struct table {
-      bool v[256] = {};
-    } t;
-    t.v[static_cast<unsigned char>('&')] = t.v[static_cast<unsigned char>('<')] = true;
-    t.v[static_cast<unsigned char>('>')] = t.v[static_cast<unsigned char>('"')] = true;
-    t.v[static_cast<unsigned char>('\'')] = true;
-    return t;
-  }();
   std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!special.v[static_cast<unsigned char>(s[i])]) continue;
-    const char* rep;
+  for (std::size_t i = next_html_special(s, 0); i < s.size(); i = next_html_special(s, start)) {
+    std::string_view rep;
     switch (s[i]) {
       case '&': rep = "&amp;"; break;
       case '<': rep = "&lt;"; break;
       case '>': rep = "&gt;"; break;
       case '"': rep = "&quot;"; break;
-      case '\'': rep = "&#x27;"; break;
-      default: continue;
+      default: rep = "&#x27;"; break;
     }
     out.append(s.data() + start, i - start);
     out.append(rep);

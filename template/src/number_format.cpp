@@ -528,6 +528,31 @@ py_error to_py_float(const value& v, double& out) {
 
 std::string float_repr(double d) { return value(d).to_display_string(); }
 
+decimal_number decimal_of_float(double x) {
+  decimal_number d;
+  d.negative = std::signbit(x);
+  if (x == 0) {  // repr: "0.0"
+    d.exponent = -1;
+    return d;
+  }
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(x), std::chars_format::scientific);
+  std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));  // "1.2345e+03"
+  std::size_t e = sci.find('e');
+  int exp10 = 0;
+  std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp10);
+  d.digits.assign(1, sci[0]);
+  if (e > 2) d.digits.append(sci.substr(2, e - 2));
+  auto n = static_cast<int>(d.digits.size());
+  d.exponent = exp10 - n + 1;
+  // repr() writes -4 <= exp10 < 16 in plain notation, integral values with a ".0" tail.
+  if (exp10 >= -4 && exp10 < 16 && d.exponent >= 0) {
+    d.digits.append(static_cast<std::size_t>(d.exponent) + 1, '0');
+    d.exponent = -1;
+  }
+  return d;
+}
+
 namespace {
 
 // numberformat.format(str_number, '.', places) for a plain-notation number string.

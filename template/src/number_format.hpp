@@ -56,6 +56,9 @@ struct decimal_number {
 // Decimal(text): Python's syntax (whitespace around, sign, digits with '.', exponent,
 // '_' between digits, inf/infinity/nan/snan case-insensitively). nullopt: InvalidOperation.
 std::optional<decimal_number> parse_decimal(std::string_view text);
+// Decimal(repr(x)) for a finite float, straight from its shortest round-trip digits (what
+// parse_decimal(float_repr(x)) gives, without the text in between).
+decimal_number decimal_of_float(double x);
 // Rounds to `places` digits after the point with ROUND_HALF_UP (Decimal.quantize).
 decimal_number quantize_half_up(const decimal_number& d, std::int64_t places);
 

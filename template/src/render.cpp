@@ -156,7 +156,7 @@ const value* member(const value& raw, const lookup_segment& seg, value& tmp) {
   switch (cur.kind()) {
     case value_kind::map: {
       const auto& m = cur.as_map();
-      if (const value* v = m.find(seg.name)) return v;
+      if (const value* v = m.find(seg.name, seg.hash)) return v;
       if (seg.name == "items" || seg.name == "keys" || seg.name == "values") {
         value_list out;
         out.reserve(m.size());
@@ -230,7 +230,7 @@ value loop_as_map(const loop_state& l) {
 
 const value* resolve_variable(render_ctx& ctx, const variable& var, value& tmp) {
   if (var.is_literal) return &var.literal;
-  ref cur = ctx.find(var.lookups[0].name);
+  ref cur = ctx.find(var.lookups[0].name, var.lookups[0].hash);
   for (std::size_t i = 1; i < var.lookups.size() && cur; ++i) {
     const lookup_segment& seg = var.lookups[i];
     if (cur.loop) {
@@ -272,8 +272,15 @@ const value* resolve_variable(render_ctx& ctx, const variable& var, value& tmp) 
         cur = ref{};
       }
     } else {
+      // Dict keys first, without the temporaries the other lookups may need.
+      const value& base = cur.v->resolved();
+      if (base.kind() == value_kind::map)
+        if (const value* v = base.as_map().find(seg.name, seg.hash)) {
+          cur = ref{v};
+          continue;
+        }
       value t2;
-      const value* r = member(*cur.v, seg, t2);
+      const value* r = member(base, seg, t2);
       if (r == &t2) {
         tmp = std::move(t2);
         r = &tmp;

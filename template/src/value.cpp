@@ -315,8 +315,7 @@ void value_map::set(std::string key, value v) {
   hashes_.push_back(h);
 }
 
-const value* value_map::find(std::string_view key) const noexcept {
-  std::uint32_t h = hash_key(key);
+const value* value_map::find(std::string_view key, std::uint32_t h) const noexcept {
   const std::size_t n = hashes_.size();
   for (std::size_t i = 0; i < n; ++i)
     if (hashes_[i] == h && entries_[i].first == key) return &entries_[i].second;

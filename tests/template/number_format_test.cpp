@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace djust::tmpl::detail {
 namespace {
@@ -22,6 +24,36 @@ TEST(number_format, parses_decimals_as_python_does) {
   EXPECT_FALSE(parse_decimal("1e"));
   EXPECT_EQ(parse_decimal("1E+2")->plain(), "100");
   EXPECT_EQ(parse_decimal("1.5e-3")->plain(), "0.0015");
+}
+
+// decimal_of_float is floatformat's shortcut for Decimal(repr(x)): it must agree with the
+// long way round for every finite float, both notations of repr and the boundaries between.
+TEST(number_format, floats_convert_to_decimal_as_their_repr_does) {
+  auto agrees = [](double x) {
+    decimal_number fast = decimal_of_float(x), slow = *parse_decimal(float_repr(x));
+    EXPECT_EQ(fast.negative, slow.negative) << float_repr(x);
+    EXPECT_EQ(fast.digits, slow.digits) << float_repr(x);
+    EXPECT_EQ(fast.exponent, slow.exponent) << float_repr(x);
+  };
+  for (double x : {0.0, -0.0, 1.0, -1.5, 123.0, 0.1, 0.0001, 0.00001, 1e15, 1e16, 1.5e16,
+                   9999999999999998.0, 5e-324, 1.7976931348623157e308, 37738.3141, 2.675})
+    agrees(x);
+  std::uint64_t state = 0x9e3779b97f4a7c15u;  // splitmix64: a fixed, printed-free sequence
+  for (int i = 0; i < 20000; ++i) {
+    state += 0x9e3779b97f4a7c15u;
+    std::uint64_t z = state;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
+    z ^= z >> 31;
+    double x;
+    if (i % 2) {
+      std::memcpy(&x, &z, sizeof x);  // any bit pattern
+      if (!std::isfinite(x)) continue;
+    } else {
+      x = static_cast<double>(z % 100000000) / std::pow(10.0, static_cast<int>(z >> 60));  // money-like
+    }
+    agrees(x);
+  }
 }
 
 TEST(number_format, quantizes_half_up) {

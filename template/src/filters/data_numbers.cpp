@@ -130,10 +130,10 @@ bool floatformat_input(const value& input, decimal_number& d, bool& is_int) {
       is_int = true;
       return true;
     }
-    case value_kind::floating: {
-      d = *parse_decimal(float_repr(input.as_double()));
+    case value_kind::floating:
+      if (!std::isfinite(input.as_double())) break;
+      d = decimal_of_float(input.as_double());
       return true;
-    }
     case value_kind::decimal:
       if (is_big_int(input)) {
         d = *parse_decimal(input.as_decimal().text);
@@ -149,6 +149,17 @@ bool floatformat_input(const value& input, decimal_number& d, bool& is_int) {
   return true;
 }
 
+// "2", "-3": the usual floatformat argument, read without Python's int() machinery.
+bool is_small_int_text(const value& v) {
+  if (!v.is_string()) return false;
+  std::string_view t = v.as_string();
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  if (t.empty() || t.size() > 6) return false;
+  for (char c : t)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 value floatformat(const value& input, const value* arg, const filter_env&) {
   decimal_number d;
   bool input_is_int;
@@ -157,7 +168,11 @@ value floatformat(const value& input, const value* arg, const filter_env&) {
   auto input_val = [&] { return value(input_is_int ? input.to_display_string() : py_repr(input)); };
 
   std::int64_t places = -1;
-  if (arg) {
+  if (arg && arg->kind() == value_kind::integer) {
+    places = arg->as_int();
+  } else if (arg && is_small_int_text(*arg)) {
+    places = std::stoi(arg->as_string());
+  } else if (arg) {
     value spec = *arg;
     if (spec.is_string() && !spec.as_string().empty() && spec.as_string().back() == 'g') {
       std::string trimmed = spec.as_string().substr(0, spec.as_string().size() - 1);

@@ -141,7 +141,11 @@ class value_map {
 
   // Inserts or replaces (keeping the original position, as dict assignment does).
   void set(std::string key, value v);
-  const value* find(std::string_view key) const noexcept;
+  const value* find(std::string_view key) const noexcept { return find(key, hash_key(key)); }
+  // find() with the key's hash_key() computed once by the caller (compiled templates hash
+  // each variable name at compile time).
+  const value* find(std::string_view key, std::uint32_t hash) const noexcept;
+  static std::uint32_t hash_key(std::string_view key) noexcept;
   bool contains(std::string_view key) const noexcept { return find(key) != nullptr; }
   std::size_t size() const noexcept { return entries_.size(); }
   bool empty() const noexcept { return entries_.empty(); }
@@ -149,7 +153,6 @@ class value_map {
   auto end() const noexcept { return entries_.end(); }
 
  private:
-  static std::uint32_t hash_key(std::string_view key) noexcept;
   std::vector<entry> entries_;
   std::vector<std::uint32_t> hashes_;  // hash_key of each entry's key: lookups compare these first
 };
