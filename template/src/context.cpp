@@ -128,12 +128,23 @@ void render_ctx::restore(saved_scopes&& s) {
 }
 
 value* render_ctx::node_state(const void* node, bool create) {
-  auto& st = frames_.back().state;
+  auto& st = frame().state;
   for (auto& [k, v] : st)
     if (k == node) return &v;
   if (!create) return nullptr;
   st.emplace_back(node, value{});
   return &st.back().second;
+}
+
+const template_impl* render_ctx::included(const void* node, std::string_view name) const {
+  for (const auto& i : included_)
+    if (i.node == node && i.name == name) return i.tmpl.get();
+  return nullptr;
+}
+
+void render_ctx::remember_included(const void* node, std::string name,
+                                   std::shared_ptr<const template_impl> t) {
+  included_.push_back({node, std::move(name), std::move(t)});
 }
 
 void render_ctx::erase_node_state(const void* node) {

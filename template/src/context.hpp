@@ -63,6 +63,11 @@ struct render_frame {
   std::deque<std::pair<const void*, value>> state;  // stable addresses while nodes render
   std::unique_ptr<block_context> blocks;
   std::vector<std::string> extends_history;
+  void clear() {
+    state.clear();
+    blocks.reset();
+    extends_history.clear();
+  }
 };
 
 class render_ctx {
@@ -102,9 +107,18 @@ class render_ctx {
   saved_scopes isolate();
   void restore(saved_scopes&& s);
 
-  render_frame& frame() { return frames_.back(); }
-  void push_frame() { frames_.emplace_back(); }
-  void pop_frame() { frames_.pop_back(); }
+  render_frame& frame() { return frames_[depth_ - 1]; }
+  // Frames are reused, not reallocated: an include in a loop pushes one per iteration.
+  void push_frame() {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    ++depth_;
+  }
+  void pop_frame() { frames_[--depth_].clear(); }
+
+  // Django's IncludeNode cache (render_context[node]): the template an include loaded
+  // under `name` earlier in this render, or nullptr.
+  const template_impl* included(const void* node, std::string_view name) const;
+  void remember_included(const void* node, std::string name, std::shared_ptr<const template_impl> t);
   // Per-node state in the current frame (Django: render_context[node]).
   value* node_state(const void* node, bool create);
   void erase_node_state(const void* node);
@@ -118,6 +132,13 @@ class render_ctx {
   std::deque<scope_entry> entries_;
   std::vector<std::size_t> marks_;
   std::deque<render_frame> frames_;
+  std::size_t depth_ = 1;  // frames_[0, depth_) are in use
+  struct included_template {
+    const void* node;
+    std::string name;
+    std::shared_ptr<const template_impl> tmpl;
+  };
+  std::vector<included_template> included_;
 };
 
 }  // namespace djust::tmpl::detail

@@ -502,13 +502,35 @@ py_error to_big_int(const value& v, big_int& out) {
   }
 }
 
+namespace {
+
+// An optional '-', digits and at most one '.', with a digit somewhere: text that
+// std::from_chars reads exactly as float(Decimal(text)) does.
+bool is_plain_decimal_text(std::string_view t) {
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  bool digit = false, point = false;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c == '.' && !point) point = true;
+    else return false;
+  }
+  return digit;
+}
+
+}  // namespace
+
 py_error to_py_float(const value& v, double& out) {
   switch (v.kind()) {
     case value_kind::boolean: out = v.as_bool() ? 1.0 : 0.0; return py_error::none;
     case value_kind::integer: out = static_cast<double>(v.as_int()); return py_error::none;
     case value_kind::floating: out = v.as_double(); return py_error::none;
     case value_kind::decimal: {
-      auto d = parse_decimal(v.as_decimal().text);
+      const std::string& text = v.as_decimal().text;
+      if (is_plain_decimal_text(text)) {  // the usual "-12.50": read it as it is
+        std::from_chars(text.data(), text.data() + text.size(), out);
+        return py_error::none;
+      }
+      auto d = parse_decimal(text);
       if (!d) return py_error::value_error;
       if (d->form == decimal_number::kind::nan) {
         out = NAN;

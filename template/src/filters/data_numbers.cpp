@@ -145,7 +145,7 @@ bool floatformat_input(const value& input, decimal_number& d, bool& is_int) {
   }
   double f;
   if (to_py_float(input, f) != py_error::none) return false;
-  d = *parse_decimal(float_repr(f));
+  d = std::isfinite(f) ? decimal_of_float(f) : *parse_decimal(float_repr(f));
   return true;
 }
 

@@ -130,15 +130,22 @@ class include_node final : public node {
   void render(render_ctx& ctx, std::string& out) const override {
     value v = resolve_value(ctx, name);
     const value& r = v.resolved();
-    std::shared_ptr<const template_impl> tmpl;
+    std::shared_ptr<const template_impl> loaded;
+    const template_impl* tmpl = nullptr;
     if (r.is_string() && !r.as_string().empty()) {
-      tmpl = ctx.eng.get(r.as_string());
+      tmpl = ctx.included(this, r.as_string());
+      if (!tmpl) {
+        loaded = ctx.eng.get(r.as_string());
+        tmpl = loaded.get();
+        ctx.remember_included(this, r.as_string(), std::move(loaded));
+      }
     } else if (r.kind() == value_kind::list && !r.as_list().empty()) {
       std::string tried;
       for (const auto& item : r.as_list()) {
         std::string n = item.to_display_string();
         try {
-          tmpl = ctx.eng.get(n);
+          loaded = ctx.eng.get(n);
+          tmpl = loaded.get();
           break;
         } catch (const template_error& e) {
           if (e.kind() != error_kind::does_not_exist) throw;

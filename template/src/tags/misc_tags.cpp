@@ -485,7 +485,8 @@ std::unique_ptr<node> compile_verbatim(parser& p, const token&) {
 // Python's round() (half to even) of a finite double, as an int string.
 std::string py_round(double x) {
   double r = std::nearbyint(x);  // default rounding mode: to nearest, ties to even
-  char buf[64];
+  if (std::fabs(r) < 9e18) return std::to_string(static_cast<std::int64_t>(r));  // "-0" -> "0" too
+  char buf[512];
   std::snprintf(buf, sizeof buf, "%.0f", r);
   std::string s = buf;
   return s == "-0" ? "0" : s;
