@@ -603,9 +603,12 @@ std::string pad_places(std::string text, int places) {
 std::string round_and_format(double d, int places) {
   std::string text;
   if (std::isfinite(d)) {
+    // round(d, places): the exact binary value rounded half-even, as printf's %.*f does.
     char buf[512];
-    std::snprintf(buf, sizeof buf, "%.*f", places, d);
-    text = float_repr(std::strtod(buf, nullptr));
+    auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, places);
+    double rounded = 0;
+    std::from_chars(buf, r.ptr, rounded);
+    text = float_repr(rounded);
   } else {
     text = float_repr(d);
   }

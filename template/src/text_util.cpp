@@ -514,8 +514,14 @@ std::vector<std::string_view> py_split(std::string_view s) {
   std::size_t start = std::string_view::npos;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t begin = i;
-    char32_t c = next_code_point(s, i);
-    if (py_isspace(c)) {
+    bool space;
+    if (auto b = static_cast<unsigned char>(s[i]); b < 0x80) {  // ASCII: str.isspace() by hand
+      ++i;
+      space = b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1c && b <= 0x1f);
+    } else {
+      space = py_isspace(next_code_point(s, i));
+    }
+    if (space) {
       if (start != std::string_view::npos) words.push_back(s.substr(start, begin - start));
       start = std::string_view::npos;
     } else if (start == std::string_view::npos) {

@@ -94,19 +94,20 @@ value safe_filter(const value& in, const value*, const filter_env&) {
   return in.is_safe() ? in : value::safe(in.as_string());
 }
 
-// normalize_newlines: "\r\n" and "\r" become "\n".
-std::string normalize_newlines(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\r') {
-      out += '\n';
-      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-    } else {
-      out += s[i];
-    }
+// normalize_newlines: "\r\n" and "\r" become "\n". Returns s itself when it has no '\r'
+// (the usual case), else the normalized copy kept in `storage`.
+std::string_view normalize_newlines(std::string_view s, std::string& storage) {
+  std::size_t cr = s.find('\r');
+  if (cr == std::string_view::npos) return s;
+  storage.reserve(s.size());
+  std::size_t start = 0;
+  for (; cr != std::string_view::npos; cr = s.find('\r', start)) {
+    storage.append(s, start, cr - start);
+    storage += '\n';
+    start = cr + 1 < s.size() && s[cr + 1] == '\n' ? cr + 2 : cr + 1;
   }
-  return out;
+  storage.append(s, start);
+  return storage;
 }
 
 void append_with_br(std::string& out, std::string_view s, bool escape) {
@@ -128,8 +129,8 @@ void append_with_br(std::string& out, std::string_view s, bool escape) {
 
 value linebreaks(const value& in, const value*, const filter_env& env) {
   bool escape = env.autoescape && !in.is_safe();
-  std::string text = normalize_newlines(in.as_string());
-  std::string_view s = text;
+  std::string storage;
+  std::string_view s = normalize_newlines(in.as_string(), storage);
   std::string out;
   out.reserve(s.size() + 16);
   std::size_t start = 0;
@@ -150,7 +151,8 @@ value linebreaks(const value& in, const value*, const filter_env& env) {
 
 value linebreaksbr(const value& in, const value*, const filter_env& env) {
   bool escape = env.autoescape && !in.is_safe();
-  std::string text = normalize_newlines(in.as_string());
+  std::string storage;
+  std::string_view text = normalize_newlines(in.as_string(), storage);
   std::string out;
   out.reserve(text.size() + 16);
   append_with_br(out, text, escape);
