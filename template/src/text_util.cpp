@@ -2,6 +2,8 @@
 #include "text_util.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <limits>
 
 #include "text_util_tables.hpp"
@@ -509,18 +511,22 @@ std::string html_unescape(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> py_split(std::string_view s) {
+std::vector<std::string_view> py_split(std::string_view s, std::size_t limit) {
+  // str.isspace() of each ASCII byte; 2 marks the first byte of a multi-byte code point.
+  static constexpr auto ascii_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int b = 0x80; b < 0x100; ++b) t[b] = 2;
+    for (int b : {0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f}) t[b] = 1;
+    return t;
+  }();
   std::vector<std::string_view> words;
   std::size_t start = std::string_view::npos;
-  for (std::size_t i = 0; i < s.size();) {
+  for (std::size_t i = 0; i < s.size() && words.size() < limit;) {
     std::size_t begin = i;
-    bool space;
-    if (auto b = static_cast<unsigned char>(s[i]); b < 0x80) {  // ASCII: str.isspace() by hand
-      ++i;
-      space = b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1c && b <= 0x1f);
-    } else {
-      space = py_isspace(next_code_point(s, i));
-    }
+    std::uint8_t cls = ascii_class[static_cast<unsigned char>(s[i])];
+    bool space = cls == 1;
+    if (cls == 2) space = py_isspace(next_code_point(s, i));
+    else ++i;
     if (space) {
       if (start != std::string_view::npos) words.push_back(s.substr(start, begin - start));
       start = std::string_view::npos;
@@ -528,7 +534,7 @@ std::vector<std::string_view> py_split(std::string_view s) {
       start = begin;
     }
   }
-  if (start != std::string_view::npos) words.push_back(s.substr(start));
+  if (start != std::string_view::npos && words.size() < limit) words.push_back(s.substr(start));
   return words;
 }
 

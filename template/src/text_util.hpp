@@ -67,8 +67,10 @@ std::string ascii_fold(std::string_view s);
 // html.unescape(s): HTML5 named and numeric character references.
 std::string html_unescape(std::string_view s);
 
-// str.split() with no argument: runs of whitespace separate, no empty items.
-std::vector<std::string_view> py_split(std::string_view s);
+// str.split() with no argument: runs of whitespace separate, no empty items. With a
+// `limit`, stops once it has that many words (the first `limit` of str.split()).
+std::vector<std::string_view> py_split(std::string_view s,
+                                       std::size_t limit = static_cast<std::size_t>(-1));
 // str.strip() with no argument.
 std::string_view py_strip(std::string_view s);
 

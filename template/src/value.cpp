@@ -34,31 +34,17 @@ value value::lazy(lazy_fn fn) {
   return v;
 }
 
-value_kind value::kind() const noexcept { return static_cast<value_kind>(data_.index()); }
-
 bool value::is_number() const noexcept {
   auto k = kind();
   return k == value_kind::integer || k == value_kind::floating || k == value_kind::decimal;
 }
 
-bool value::is_safe() const noexcept {
-  auto* s = std::get_if<std::shared_ptr<const string_payload>>(&data_);
-  return s && (*s)->safe;
-}
-
-const value& value::resolved() const {
-  auto* lazy = std::get_if<std::shared_ptr<lazy_payload>>(&data_);
-  if (!lazy) return *this;
-  auto& p = **lazy;
+const value& value::resolve_lazy() const {
+  auto& p = *std::get<std::shared_ptr<lazy_payload>>(data_);
   std::call_once(p.once, [&p] { p.result = p.fn().resolved(); });
   return p.result;
 }
 
-const std::string& value::as_string() const {
-  return std::get<std::shared_ptr<const string_payload>>(data_)->text;
-}
-const value_list& value::as_list() const { return *std::get<std::shared_ptr<const value_list>>(data_); }
-const value_map& value::as_map() const { return *std::get<std::shared_ptr<const value_map>>(data_); }
 const decimal_value& value::as_decimal() const {
   return *std::get<std::shared_ptr<const decimal_value>>(data_);
 }

@@ -45,6 +45,12 @@ TEST(text_util, split_strip_and_int_follow_python) {
   auto words = py_split("  a\xC2\xA0" "b \n c ");
   ASSERT_EQ(words.size(), 3u);
   EXPECT_EQ(words[1], "b");
+  // A limit keeps the first words only; \x1f is whitespace to str.split(), \x1b is not.
+  auto first = py_split("one\x1ftwo  three\x1b four", 2);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[1], "two");
+  EXPECT_EQ(py_split("one\x1ftwo  three\x1b four", 3)[2], "three\x1b");
+  EXPECT_EQ(py_split("a b", 5).size(), 2u);
   EXPECT_EQ(py_strip("\xE3\x80\x80x "), "x");
   EXPECT_EQ(parse_py_int(" -1_000 ").value, -1000);
   EXPECT_FALSE(parse_py_int("1__0").ok);

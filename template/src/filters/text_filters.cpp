@@ -301,7 +301,10 @@ value truncatechars(const value& in, const value* arg, const filter_env&) {
 value truncatewords(const value& in, const value* arg, const filter_env&) {
   auto length = py_int_or_value_error(*arg);
   if (!length) return in;  // Django fails silently on a non-integer
-  auto words = py_split(in.as_string());
+  // words[:length] and whether more follow need only length + 1 words when length >= 0.
+  std::size_t limit = *length >= 0 && *length < (1 << 30) ? static_cast<std::size_t>(*length) + 1
+                                                          : static_cast<std::size_t>(-1);
+  auto words = py_split(in.as_string(), limit);
   auto n = static_cast<std::int64_t>(words.size());
   std::int64_t keep = n;
   bool truncated = n > *length;

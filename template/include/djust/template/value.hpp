@@ -87,21 +87,26 @@ class value {
   // A value computed by `fn` the first time a render touches it (thread-safe, once).
   static value lazy(lazy_fn fn);
 
-  value_kind kind() const noexcept;
+  value_kind kind() const noexcept { return static_cast<value_kind>(data_.index()); }
   bool is_null() const noexcept { return kind() == value_kind::null; }
   bool is_string() const noexcept { return kind() == value_kind::string; }
   bool is_number() const noexcept;  // integer, floating, decimal (not boolean)
-  bool is_safe() const noexcept;    // a safe string
+  bool is_safe() const noexcept {  // a safe string
+    auto* s = std::get_if<std::shared_ptr<const string_payload>>(&data_);
+    return s && (*s)->safe;
+  }
   // Forces a lazy value (once) and returns the computed value; any other value returns itself.
-  const value& resolved() const;
+  const value& resolved() const { return kind() == value_kind::lazy ? resolve_lazy() : *this; }
 
   // Typed access; each requires the matching kind().
   bool as_bool() const { return std::get<bool>(data_); }
   std::int64_t as_int() const { return std::get<std::int64_t>(data_); }
   double as_double() const { return std::get<double>(data_); }
-  const std::string& as_string() const;
-  const value_list& as_list() const;
-  const value_map& as_map() const;
+  const std::string& as_string() const {
+    return std::get<std::shared_ptr<const string_payload>>(data_)->text;
+  }
+  const value_list& as_list() const { return *std::get<std::shared_ptr<const value_list>>(data_); }
+  const value_map& as_map() const { return *std::get<std::shared_ptr<const value_map>>(data_); }
   const date_value& as_date() const { return std::get<date_value>(data_); }
   const time_value& as_time() const { return std::get<time_value>(data_); }
   const datetime_value& as_datetime() const { return std::get<datetime_value>(data_); }
@@ -123,6 +128,7 @@ class value {
     bool safe = false;
   };
   struct lazy_payload;
+  const value& resolve_lazy() const;
 
   std::variant<std::monostate, bool, std::int64_t, double,
                std::shared_ptr<const string_payload>, std::shared_ptr<const value_list>,
