@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include "block_pool.hpp"
+
 namespace djust::tmpl {
 
 struct value::lazy_payload {
@@ -15,14 +17,16 @@ struct value::lazy_payload {
 };
 
 value::value(std::string s)
-    : data_(std::make_shared<const string_payload>(string_payload{std::move(s), false})) {}
+    : data_(std::allocate_shared<string_payload>(detail::pooled_allocator<string_payload>{},
+                                                 string_payload{std::move(s), false})) {}
 value::value(value_list items) : data_(std::make_shared<const value_list>(std::move(items))) {}
 value::value(value_map items) : data_(std::make_shared<const value_map>(std::move(items))) {}
 value::value(decimal_value d) : data_(std::make_shared<const decimal_value>(std::move(d))) {}
 
 value value::safe(std::string s) {
   value v;
-  v.data_ = std::make_shared<const string_payload>(string_payload{std::move(s), true});
+  v.data_ = std::allocate_shared<string_payload>(detail::pooled_allocator<string_payload>{},
+                                                 string_payload{std::move(s), true});
   return v;
 }
 

@@ -105,32 +105,25 @@ bool ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
 
 value title(const value& in, const value*, const filter_env&) {
   std::string t = py_title(in.as_string());
-  // Django then lowercases re "([a-z])'([A-Z])" matches ("they'Re" -> "they're") ...
-  std::string pass;
-  pass.reserve(t.size());
-  for (std::size_t i = 0; i < t.size();) {
-    if (i + 2 < t.size() && ascii_lower(t[i]) && t[i + 1] == '\'' && ascii_upper(t[i + 2])) {
-      pass += t[i];
-      pass += '\'';
-      pass += static_cast<char>(t[i + 2] - 'A' + 'a');
+  // Both fix-ups only lowercase ASCII letters, so they work in place. Django lowercases
+  // re "([a-z])'([A-Z])" matches ("they'Re" -> "they're") ...
+  for (std::size_t i = 0; i + 2 < t.size();) {
+    if (ascii_lower(t[i]) && t[i + 1] == '\'' && ascii_upper(t[i + 2])) {
+      t[i + 2] = static_cast<char>(t[i + 2] - 'A' + 'a');
       i += 3;
     } else {
-      pass += t[i++];
-    }
-  }
-  // ... and r"\d([A-Z])" matches ("1St" -> "1st"), \d being any Unicode decimal digit.
-  std::string out;
-  out.reserve(pass.size());
-  for (std::size_t i = 0; i < pass.size();) {
-    std::size_t begin = i;
-    char32_t c = next_code_point(pass, i);
-    out.append(pass, begin, i - begin);
-    if (py_decimal(c) >= 0 && i < pass.size() && ascii_upper(pass[i])) {
-      out += static_cast<char>(pass[i] - 'A' + 'a');
       ++i;
     }
   }
-  return out;
+  // ... and r"\d([A-Z])" matches ("1St" -> "1st"), \d being any Unicode decimal digit.
+  for (std::size_t i = 0; i < t.size();) {
+    char32_t c = next_code_point(t, i);
+    if (py_decimal(c) >= 0 && i < t.size() && ascii_upper(t[i])) {
+      t[i] = static_cast<char>(t[i] - 'A' + 'a');
+      ++i;
+    }
+  }
+  return t;
 }
 
 value make_list(const value& in, const value*, const filter_env&) {
