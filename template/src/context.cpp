@@ -3,6 +3,7 @@
 
 #include "engine_impl.hpp"
 #include "nodes.hpp"
+#include "text_util.hpp"
 
 namespace djust::tmpl::detail {
 
@@ -47,7 +48,7 @@ const value* render_ctx::base_find(std::string_view key, std::uint32_t hash) con
 
 ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    if (it->key.size() == key.size() && it->key == key) {
+    if (same_name(it->key, key)) {
       ref r;
       if (it->loop) r.loop = it->loop;
       else if (it->block) r.block = it->block;
@@ -63,7 +64,7 @@ ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
 scope_entry& render_ctx::slot(std::string_view key) {
   std::size_t start = marks_.empty() ? 0 : marks_.back();
   for (std::size_t i = entries_.size(); i-- > start;) {
-    if (entries_[i].key == key) {
+    if (same_name(entries_[i].key, key)) {
       auto& e = entries_[i];
       e.ext = nullptr;
       e.loop = nullptr;
@@ -102,7 +103,7 @@ scope_entry& render_ctx::set_block(std::string_view key, const block_binding* b)
 
 void render_ctx::set_upward(std::string_view key, value v) {
   for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    if (it->key == key) {
+    if (same_name(it->key, key)) {
       it->ext = nullptr;
       it->loop = nullptr;
       it->block = nullptr;

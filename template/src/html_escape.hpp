@@ -2,6 +2,7 @@
 // the renderer and the escape/force_escape filters.
 #pragma once
 
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -19,19 +20,28 @@ inline std::size_t next_html_special(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
                 quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
-  for (; i + 16 <= s.size(); i += 16) {
-    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+  auto specials = [&](const char* p) {
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, amp), _mm_cmpeq_epi8(b, lt)),
                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, gt), _mm_cmpeq_epi8(b, quot)),
                                             _mm_cmpeq_epi8(b, apos)));
-    if (int mask = _mm_movemask_epi8(hit)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-  }
-#endif
+    return static_cast<unsigned>(_mm_movemask_epi8(hit));
+  };
+  for (; i + 16 <= s.size(); i += 16)
+    if (unsigned mask = specials(s.data() + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  if (i == s.size()) return i;
+  // The last few bytes (most values are shorter than 16): the same test on a zero-padded copy.
+  char tail[16] = {};
+  std::memcpy(tail, s.data() + i, s.size() - i);
+  unsigned mask = specials(tail);
+  return mask ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : s.size();
+#else
   for (; i < s.size(); ++i) {
     char c = s[i];
     if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return i;
   }
   return s.size();
+#endif
 }
 
 // django.utils.html.escape on text: & < > " ' become &amp; &lt; &gt; &quot; &#x27;.

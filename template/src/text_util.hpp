@@ -9,6 +9,14 @@
 
 namespace djust::tmpl::detail {
 
+// a == b for the short names of variables and dict keys, without a memcmp call.
+inline bool same_name(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 // Decodes the code point at byte `i` and advances `i`. A byte that does not start
 // valid UTF-8 decodes as U+DC80+byte (Python's surrogateescape) so it round-trips.
 char32_t next_code_point_slow(std::string_view s, std::size_t& i) noexcept;

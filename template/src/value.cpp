@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "block_pool.hpp"
+#include "text_util.hpp"
 
 namespace djust::tmpl {
 
@@ -308,7 +309,7 @@ void value_map::set(std::string key, value v) {
 const value* value_map::find(std::string_view key, std::uint32_t h) const noexcept {
   const std::size_t n = hashes_.size();
   for (std::size_t i = 0; i < n; ++i)
-    if (hashes_[i] == h && entries_[i].first == key) return &entries_[i].second;
+    if (hashes_[i] == h && detail::same_name(entries_[i].first, key)) return &entries_[i].second;
   return nullptr;
 }
 
