@@ -29,9 +29,7 @@ const block_node* block_context::get(std::string_view name) const {
 }
 
 render_ctx::render_ctx(const engine_impl& e, const value_map& base, bool ae)
-    : eng(e), autoescape(ae), output_limit(e.options.max_output_bytes), base_(&base) {
-  frames_.emplace_back();
-}
+    : eng(e), autoescape(ae), output_limit(e.options.max_output_bytes), base_(&base) {}
 
 namespace {
 const value true_value{true}, false_value{false}, none_value{};

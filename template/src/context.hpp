@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -19,12 +20,16 @@ struct engine_impl;
 class template_impl;
 class block_node;
 
+// Per-node render state ({% cycle %}, {% ifchanged %}): stable addresses while nodes
+// render, and nothing allocated until a node asks (most frames and loops never do).
+using node_state_list = std::list<std::pair<const void*, value>>;
+
 // One running {% for %}: what `forloop` shows, computed on lookup (no map per iteration).
 struct loop_state {
   std::int64_t index = 0, length = 0;
   const loop_state* parent_loop = nullptr;  // the enclosing loop
   const value* parent_value = nullptr;      // or a `forloop` the context already held
-  std::deque<std::pair<const void*, value>> node_state;  // {% ifchanged %} bound to this loop
+  node_state_list node_state;  // {% ifchanged %} bound to this loop
 };
 
 // What `block` names inside {% block %}: the block being rendered.
@@ -60,7 +65,7 @@ struct block_context {
 
 // Django's RenderContext frame: pushed for every template rendered by include.
 struct render_frame {
-  std::deque<std::pair<const void*, value>> state;  // stable addresses while nodes render
+  node_state_list state;
   std::unique_ptr<block_context> blocks;
   std::vector<std::string> extends_history;
   void clear() {
@@ -107,13 +112,13 @@ class render_ctx {
   saved_scopes isolate();
   void restore(saved_scopes&& s);
 
-  render_frame& frame() { return frames_[depth_ - 1]; }
+  render_frame& frame() { return depth_ == 0 ? top_frame_ : *frames_[depth_ - 1]; }
   // Frames are reused, not reallocated: an include in a loop pushes one per iteration.
   void push_frame() {
-    if (depth_ == frames_.size()) frames_.emplace_back();
+    if (depth_ == frames_.size()) frames_.push_back(std::make_unique<render_frame>());
     ++depth_;
   }
-  void pop_frame() { frames_[--depth_].clear(); }
+  void pop_frame() { frames_[--depth_]->clear(); }
 
   // Django's IncludeNode cache (render_context[node]): the template an include loaded
   // under `name` earlier in this render, or nullptr.
@@ -131,8 +136,9 @@ class render_ctx {
   const value_map* base_;
   std::deque<scope_entry> entries_;
   std::vector<std::size_t> marks_;
-  std::deque<render_frame> frames_;
-  std::size_t depth_ = 1;  // frames_[0, depth_) are in use
+  render_frame top_frame_;  // the template being rendered; includes push frames_
+  std::vector<std::unique_ptr<render_frame>> frames_;
+  std::size_t depth_ = 0;  // frames_[0, depth_) are in use
   struct included_template {
     const void* node;
     std::string name;
