@@ -407,6 +407,21 @@ std::string plain_decimal(std::string_view text) {
   return sign + "0." + std::string(n - digits.size(), '0') + digits;
 }
 
+// Decimal text that '{:f}' would print unchanged: an optional '-', digits without a
+// superfluous leading zero, and at most one '.' with digits on both sides; short of the
+// 200 digits past which Django switches to scientific notation.
+bool is_plain_decimal(std::string_view t) {
+  if (t.size() > 100) return false;
+  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
+  std::size_t point = t.find('.');
+  std::string_view whole = t.substr(0, point);
+  if (whole.empty() || (whole.size() > 1 && whole[0] == '0')) return false;
+  if (point != std::string_view::npos && point + 1 == t.size()) return false;
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (i != point && (t[i] < '0' || t[i] > '9')) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string localized_string(const value& raw) {
@@ -461,6 +476,12 @@ void append_value(render_ctx& ctx, std::string& out, const value& raw) {
     }
     case value_kind::boolean: out.append(v.as_bool() ? "True" : "False"); return;
     case value_kind::null: out.append("None"); return;
+    case value_kind::decimal:
+      if (is_plain_decimal(v.as_decimal().text)) {  // "-12.50" prints as it is
+        out.append(v.as_decimal().text);
+        return;
+      }
+      [[fallthrough]];
     default: {
       std::string s = localized_string(v);
       if (ctx.autoescape) append_html_escaped(out, s);

@@ -17,6 +17,19 @@ TEST(render, values_print_like_django) {
   EXPECT_EQ(render("{{ l }}|{{ m }}", ctx), "[&#x27;a&#x27;, 1]|{&#x27;k&#x27;: &#x27;v&#x27;}");
 }
 
+// Decimals print as '{:f}' does: most as written, some normalised (expected from Django).
+TEST(render, decimals_print_like_django) {
+  auto shown = [](const char* text) { return render("{{ d }}", value_map{{"d", decimal_value{text}}}); };
+  EXPECT_EQ(shown("-12.50"), "-12.50");
+  EXPECT_EQ(shown("-0.10"), "-0.10");
+  EXPECT_EQ(shown("047.50"), "47.50");
+  EXPECT_EQ(shown("-00.5"), "-0.5");
+  EXPECT_EQ(shown("5."), "5");
+  EXPECT_EQ(shown(".5"), "0.5");
+  EXPECT_EQ(shown("00"), "0");
+  EXPECT_EQ(shown("-0"), "-0");
+}
+
 TEST(render, dates_use_the_default_formats) {
   value_map ctx{{"d", date_value{2008, 1, 2}},
                 {"dt", datetime_value{{2008, 1, 2}, {10, 30, 0, 0}}},
