@@ -1,5 +1,6 @@
 // Django's plain-string filters (case, padding, cutting, slugs, words, wrapping,
 // truncation); registers the HTML ones from the html_*.cpp files too.
+#include <algorithm>
 #include <string>
 #include <string_view>
 
@@ -273,7 +274,21 @@ value wordwrap(const value& in, const value* arg, const filter_env&) {
 value truncatechars(const value& in, const value* arg, const filter_env&) {
   auto length = py_int_or_value_error(*arg);
   if (!length) return in;  // Django fails silently on a non-integer
-  std::string text = nfc(in.as_string());
+  const std::string& raw = in.as_string();
+  if (std::all_of(raw.begin(), raw.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0xCC; })) {
+    // Below U+0300 (lead bytes < 0xCC) text is NFC already and has no combining marks:
+    // every code point counts, so only the length matters.
+    std::int64_t n = 0;
+    std::size_t cut = 0;
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+      if ((static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) continue;  // continuation byte
+      if (n == *length - 1) cut = i;
+      ++n;
+    }
+    if (n <= *length || n == 0) return in;
+    return raw.substr(0, *length >= 1 ? cut : 0) + "\xE2\x80\xA6";
+  }
+  std::string text = nfc(raw);
   std::int64_t truncate_len = *length - 1, s_len = 0;
   std::size_t end_index = 0;
   bool have_end = false;
