@@ -2,6 +2,7 @@
 // the renderer and the escape/force_escape filters.
 #pragma once
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -20,21 +21,52 @@ inline std::size_t next_html_special(std::string_view s, std::size_t i) {
 #if defined(__SSE2__)
   const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
                 quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
-  auto specials = [&](const char* p) {
-    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  auto specials = [&](__m128i b) {
     __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, amp), _mm_cmpeq_epi8(b, lt)),
                                _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(b, gt), _mm_cmpeq_epi8(b, quot)),
                                             _mm_cmpeq_epi8(b, apos)));
     return static_cast<unsigned>(_mm_movemask_epi8(hit));
   };
-  for (; i + 16 <= s.size(); i += 16)
-    if (unsigned mask = specials(s.data() + i)) return i + static_cast<std::size_t>(__builtin_ctz(mask));
-  if (i == s.size()) return i;
-  // The last few bytes (most values are shorter than 16): the same test on a zero-padded copy.
-  char tail[16] = {};
-  std::memcpy(tail, s.data() + i, s.size() - i);
-  unsigned mask = specials(tail);
-  return mask ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : s.size();
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  for (; i + 16 <= n; i += 16)
+    if (unsigned mask = specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i))))
+      return i + static_cast<std::size_t>(__builtin_ctz(mask));
+  if (i == n) return n;
+  // The last bytes, with fixed-size loads only (copying them to a buffer first costs a
+  // store-forwarding stall): the final 16 bytes of a long value, else two overlapping
+  // halves of a short one.
+  auto first = [](unsigned mask, std::size_t base) { return base + static_cast<std::size_t>(__builtin_ctz(mask)); };
+  if (n >= 16) {
+    unsigned mask = specials(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + n - 16)));
+    mask &= ~0u << (16 - (n - i));  // bytes before i were looked at already
+    return mask ? first(mask, n - 16) : n;
+  }
+  if (n >= 4) {
+    // Offsets [0, half) in the low lanes, [n - half, n) in the high ones; only those >= i count.
+    std::size_t half = n >= 8 ? 8 : 4;
+    __m128i v;
+    if (half == 8) {
+      std::uint64_t lo, hi;
+      std::memcpy(&lo, p, 8);
+      std::memcpy(&hi, p + n - 8, 8);
+      v = _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo));
+    } else {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, p, 4);
+      std::memcpy(&hi, p + n - 4, 4);
+      v = _mm_cvtsi64_si128(static_cast<long long>(lo | static_cast<std::uint64_t>(hi) << 32));
+    }
+    unsigned mask = specials(v), lanes = (1u << half) - 1;
+    unsigned low = mask & lanes & (i < half ? ~0u << i : 0u);
+    unsigned high = (mask >> half) & lanes;
+    if (i > n - half) high &= ~0u << (i - (n - half));
+    if (low) return first(low, 0);
+    return high ? first(high, n - half) : n;
+  }
+  for (; i < n; ++i)
+    if (p[i] == '&' || p[i] == '<' || p[i] == '>' || p[i] == '"' || p[i] == '\'') return i;
+  return n;
 #else
   for (; i < s.size(); ++i) {
     char c = s[i];
