@@ -1,7 +1,9 @@
 // Python int() of filter arguments and urllib's quote() for the text filters.
 #include "filters/text_common.hpp"
 
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <limits>
 
@@ -61,19 +63,29 @@ std::int64_t py_int_arg(const value& arg) {
 
 void append_quoted(std::string& out, std::string_view s, std::string_view safe) {
   static constexpr char hex[] = "0123456789ABCDEF";
-  for (char ch : s) {
-    auto b = static_cast<unsigned char>(ch);
-    bool keep = (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') ||
-                b == '_' || b == '.' || b == '-' || b == '~' ||
-                (b < 0x80 && safe.find(ch) != std::string_view::npos);
-    if (keep) {
-      out += ch;
-    } else {
-      out += '%';
-      out += hex[b >> 4];
-      out += hex[b & 15];
-    }
+  // The ASCII bytes kept as they are: letters, digits, "_.-~", and those in `safe`.
+  static constexpr auto unreserved = [] {
+    std::array<std::uint64_t, 2> bits{};
+    auto keep = [&bits](int c) { bits[c >> 6] |= std::uint64_t{1} << (c & 63); };
+    for (int c = 'a'; c <= 'z'; ++c) keep(c);
+    for (int c = 'A'; c <= 'Z'; ++c) keep(c);
+    for (int c = '0'; c <= '9'; ++c) keep(c);
+    for (int c : {'_', '.', '-', '~'}) keep(c);
+    return bits;
+  }();
+  std::array<std::uint64_t, 2> keep = unreserved;
+  for (char c : safe)
+    if (auto b = static_cast<unsigned char>(c); b < 0x80) keep[b >> 6] |= std::uint64_t{1} << (b & 63);
+  std::size_t run = 0;  // start of the bytes kept since the last escape
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80 && (keep[b >> 6] >> (b & 63) & 1)) continue;
+    out.append(s.data() + run, i - run);
+    const char escaped[3] = {'%', hex[b >> 4], hex[b & 15]};
+    out.append(escaped, 3);
+    run = i + 1;
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
 }  // namespace djust::tmpl::detail
