@@ -140,19 +140,16 @@ bool tree_builder::adoption_agency(std::string_view subject) {
         it = active_.end();
       }
       if (it == active_.end()) {
-        stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(node_stack));
-        modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(node_stack));
+        unstack(node_stack);
         continue;
       }
       node_index fresh = clone_element(n);
       *it = fresh;
       stack_[node_stack] = fresh;
       if (last_node == fb) bookmark = static_cast<std::size_t>(it - active_.begin()) + 1;
-      t_.unlink(last_node);
-      t_.link(fresh, last_node);
+      relink(fresh, last_node);
       last_node = fresh;
     }
-    t_.unlink(last_node);
     bool foster = is_html(common) && common != tree::root && has(tag_at(common), table_ctx);
     if (foster) {
       node_index table = no_node;
@@ -161,25 +158,22 @@ bool tree_builder::adoption_agency(std::string_view subject) {
           table = stack_[i];
           break;
         }
-      if (table != no_node && t_.at(table).parent != no_node) t_.link(t_.at(table).parent, last_node, table);
-      else t_.link(common, last_node);
+      if (table != no_node && t_.at(table).parent != no_node) relink(t_.at(table).parent, last_node, table);
+      else relink(common, last_node);
     } else {
-      t_.link(common, last_node);
+      relink(common, last_node);
     }
     node_index fresh = clone_element(fe);
     while (t_.at(fb).first_child != no_node) {
       node_index k = t_.at(fb).first_child;
-      t_.unlink(k);
-      t_.link(fresh, k);
+      relink(fresh, k);
     }
-    t_.link(fb, fresh);
+    relink(fb, fresh);
     std::size_t fe_now = static_cast<std::size_t>(std::find(active_.begin(), active_.end(), fe) - active_.begin());
     if (fe_now < bookmark) --bookmark;
     active_.erase(active_.begin() + static_cast<std::ptrdiff_t>(fe_now));
     active_.insert(active_.begin() + static_cast<std::ptrdiff_t>(std::min(bookmark, active_.size())), fresh);
-    std::size_t fe_s = stack_pos(fe);
-    stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(fe_s));
-    modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(fe_s));
+    unstack(stack_pos(fe));
     std::size_t fb_s = stack_pos(fb);
     stack_.insert(stack_.begin() + static_cast<std::ptrdiff_t>(fb_s + 1), fresh);
     modes_.insert(modes_.begin() + static_cast<std::ptrdiff_t>(fb_s + 1), modes_[fb_s]);

@@ -17,7 +17,10 @@
 #include <string_view>
 #include <vector>
 
+#include "byte_compare.hpp"
+#include "checkpoints.hpp"
 #include "djust/vdom/parse.hpp"
+#include "regions.hpp"
 #include "tags.hpp"
 
 namespace djust::vdom {
@@ -54,31 +57,6 @@ std::size_t find_byte(std::string_view s, char c, std::size_t from) {
   for (std::size_t i = from; i < stop; ++i)
     if (s[i] == c) return i;
   return stop == s.size() ? std::string_view::npos : s.find(c, stop);
-}
-
-// Length of the common prefix of a[0, n) and b[0, n): blocks first, then words, then bytes.
-std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
-  constexpr std::size_t block = 512;
-  std::size_t i = 0;
-  while (n - i >= block && std::memcmp(a + i, b + i, block) == 0) i += block;
-  while (n - i >= 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, a + i, 8);
-    std::memcpy(&y, b + i, 8);
-    if (x != y) break;
-    i += 8;
-  }
-  while (i < n && a[i] == b[i]) ++i;
-  return i;
-}
-
-// Length of the common suffix of the n bytes before a_end and before b_end.
-std::size_t common_suffix(const char* a_end, const char* b_end, std::size_t n) {
-  constexpr std::size_t block = 512;
-  std::size_t i = 0;
-  while (n - i >= block && std::memcmp(a_end - i - block, b_end - i - block, block) == 0) i += block;
-  while (i < n && a_end[-1 - static_cast<std::ptrdiff_t>(i)] == b_end[-1 - static_cast<std::ptrdiff_t>(i)]) ++i;
-  return i;
 }
 
 // Walks the in-source slices of a tree in source order, mapping each into the new source.
@@ -200,6 +178,8 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   struct edit {
     std::uint32_t rank;
     str_ref now;
+    std::uint32_t old_off;  // where the slice was
+    std::int64_t growth;    // new length - old length
   };
   std::vector<edit> edits;
   std::vector<node_index> changed;
@@ -215,7 +195,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     if (ch) {
       if (!text_change_ok(previous, i, previous.str(n.name), std::string_view(html).substr(r.off, r.len)))
         return std::nullopt;
-      edits.push_back({rank, r});
+      edits.push_back({rank, r, n.name.off, std::int64_t{r.len} - n.name.len});
       changed.push_back(i);
     }
     ++rank;
@@ -228,7 +208,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
       ch = false;
       if (!s.unchanged(value) && !s.map(value, steering_attribute(previous.str(a.name)) ? slicer::kind::fixed : slicer::kind::value, ch))
         return std::nullopt;
-      if (ch) edits.push_back({rank, value});
+      if (ch) edits.push_back({rank, value, a.value.off, std::int64_t{value.len} - a.value.len});
       ++rank;
       element_changed |= ch;
     }
@@ -275,7 +255,19 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
       move(attrs[a].name);
       move(attrs[a].value);
     }
+    // The token that closed an element follows all its slices: it moves by the growth of
+    // the edits before it (a walk over the element's own edits, from the next one on).
+    if (std::uint32_t end = end_checkpoint(n)) {
+      std::int64_t shift = delta;
+      for (std::size_t k = next_edit; k < edits.size() && edits[k].old_off < end; ++k) shift += edits[k].growth;
+      std::int64_t moved = end + shift;
+      n.marks &= ~mark_end_mask;
+      if (moved > 0 && moved <= mark_end_mask) n.marks |= static_cast<std::uint32_t>(moved);
+    }
   }
+  if (end_checkpoint(t.at(tree::root)))  // the end of the input
+    t.mut(tree::root).marks = (t.at(tree::root).marks & ~mark_end_mask) |
+                              (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
   t.rehash_edited(changed);
   t.set_next_id(t.number(tree::root, 0));
   return t;
@@ -284,8 +276,13 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
 }  // namespace detail
 
 tree reparse_fragment(const tree& previous, std::string html, const parse_options& options) {
-  if (previous.context() == options.context && previous.context_ns() == options.context_ns)
+  if (previous.context() == options.context && previous.context_ns() == options.context_ns) {
+    // Small markup edits first (a row inserted or moved), then text and values anywhere,
+    // then any regions that still parse less than the whole page.
+    if (std::optional<tree> t = detail::reparse_regions(previous, html, options, html.size() / 8)) return std::move(*t);
     if (std::optional<tree> t = detail::splice(previous, html)) return std::move(*t);
+    if (std::optional<tree> t = detail::reparse_regions(previous, html, options, html.size())) return std::move(*t);
+  }
   return parse_fragment(std::move(html), options);
 }
 

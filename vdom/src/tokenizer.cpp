@@ -96,6 +96,7 @@ void tokenizer::attributes(token& t, bool keep) {
       t.attrs.push_back({name, {static_cast<std::uint32_t>(val_b), static_cast<std::uint32_t>(val_e - val_b)}});
   }
   pos_ = end_;
+  cut_ = true;
   t.kind = token_kind::eof;
   t.attrs.clear();
 }
@@ -131,6 +132,7 @@ void tokenizer::bogus_comment(token& t, std::size_t content_begin) {
   std::size_t e = gt ? static_cast<std::size_t>(static_cast<const char*>(gt) - buf_.data()) : end_;
   t.data = {static_cast<std::uint32_t>(content_begin), static_cast<std::uint32_t>(e - content_begin)};
   pos_ = gt ? e + 1 : end_;
+  cut_ = cut_ || !gt;
 }
 
 void tokenizer::markup_declaration(token& t) {
@@ -164,6 +166,7 @@ void tokenizer::markup_declaration(token& t) {
     }
     t.data = {static_cast<std::uint32_t>(p), static_cast<std::uint32_t>(end_ - p)};
     pos_ = end_;
+    cut_ = true;
     return;
   }
   if (iequals_at(buf_, p, end_, "doctype")) {
@@ -175,6 +178,7 @@ void tokenizer::markup_declaration(token& t) {
     t.data = name_ref(b, e);
     const void* gt = std::memchr(buf_.data() + e, '>', end_ - e);
     pos_ = gt ? static_cast<std::size_t>(static_cast<const char*>(gt) - buf_.data()) + 1 : end_;
+    cut_ = cut_ || !gt;
     return;
   }
   if (foreign_ && end_ - p >= 7 && std::memcmp(buf_.data() + p, "[CDATA[", 7) == 0) {
@@ -183,6 +187,7 @@ void tokenizer::markup_declaration(token& t) {
     std::size_t close = rest.find("]]>");
     std::size_t e = close == std::string_view::npos ? end_ : b + close;
     pos_ = close == std::string_view::npos ? end_ : e + 3;
+    cut_ = cut_ || close == std::string_view::npos;
     // CDATA text is literal: store it with '&' and '<' escaped so it reads as normal text.
     t.kind = token_kind::text;
     std::string escaped;
@@ -200,6 +205,7 @@ void tokenizer::markup_declaration(token& t) {
 
 void tokenizer::raw_text(token& t) {
   std::size_t b = pos_, e = end_;
+  cut_ = true;  // unless the end tag is found
   if (mode_ != text_mode::plaintext) {
     for (std::size_t k = pos_; k + 1 < end_; ++k) {
       const void* lt = std::memchr(buf_.data() + k, '<', end_ - k);
@@ -211,6 +217,7 @@ void tokenizer::raw_text(token& t) {
       n += end_tag_.size();
       if (n < end_ && !is_space(buf_[n]) && buf_[n] != '/' && buf_[n] != '>') continue;
       e = k;
+      cut_ = false;
       break;
     }
     mode_ = text_mode::data;

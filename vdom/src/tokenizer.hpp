@@ -33,11 +33,23 @@ class tokenizer {
   // Fills `t` with the next token; t.kind == eof at the end. Always makes progress.
   void next(token& t);
 
+  // Tokenizes buf[begin, end) from now on, reading markup.
+  void restart(std::size_t begin, std::size_t end) {
+    pos_ = begin;
+    end_ = end;
+    mode_ = text_mode::data;
+  }
+
   // After a raw text / RCDATA start tag: text runs to "</end_tag".
   void set_mode(text_mode m, std::string_view end_tag) { mode_ = m; end_tag_ = end_tag; }
   // Inside SVG/MathML, <![CDATA[...]]> is text.
   void set_foreign(bool on) { foreign_ = on; }
   std::size_t position() const { return pos_; }
+  // Reading markup (not raw text, RCDATA or plaintext).
+  bool in_data_mode() const { return mode_ == text_mode::data; }
+  // A token ran into the end of the range before its own end (unclosed tag, comment, raw
+  // text...): the bytes after the range would have been part of it.
+  bool cut() const { return cut_; }
 
  private:
   bool start_tag(token& t);
@@ -54,6 +66,7 @@ class tokenizer {
   text_mode mode_ = text_mode::data;
   std::string_view end_tag_;
   bool foreign_ = false;
+  bool cut_ = false;
 };
 
 }  // namespace djust::vdom::detail

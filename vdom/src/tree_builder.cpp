@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "checkpoints.hpp"
 #include "foreign_names.hpp"
 
 namespace djust::vdom::detail {
@@ -60,6 +61,21 @@ tree_builder::tree_builder(tree& t, const parse_options& options, bool document)
   else if (ctx_tag_ == tag::plaintext) tok_.set_mode(text_mode::plaintext, {});
 }
 
+tree_builder::tree_builder(tree& t, const parse_options& options, std::span<const node_index> chain,
+                           node_index first_new, std::size_t end)
+    : tree_builder(t, options, false) {
+  // At a checkpoint the tokenizer reads markup, whatever the context element.
+  tok_.restart(0, end);
+  for (node_index n : chain) push(n);
+  region_ = true;
+  base_ = stack_.size();
+  first_new_ = first_new;
+}
+
+bool tree_builder::region_ok() const {
+  return !unsafe_ && !tok_.cut() && tok_.in_data_mode() && !skip_lf_ && stack_.size() == base_ && active_.empty();
+}
+
 // ---- stack of open elements ----
 
 tag tree_builder::tag_at(node_index n) const {
@@ -95,8 +111,40 @@ void tree_builder::push(node_index n) {
 
 void tree_builder::pop() {
   if (stack_.size() <= 1) return;
+  if (stack_.size() <= base_) unsafe_ = true;  // closes the region's container
+  node_index n = stack_.back();
+  if (n == clean_top_ && !token_text_ && token_start_ > 0 && token_start_ <= mark_end_mask)
+    t_.mut(n).marks = (t_.at(n).marks & ~mark_end_mask) | token_start_;
   stack_.pop_back();
   modes_.pop_back();
+}
+
+void tree_builder::unstack(std::size_t at) {
+  if (at < base_) unsafe_ = true;
+  t_.mut(stack_[at]).marks |= mark_misplaced;
+  stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(at));
+  modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(at));
+}
+
+bool tree_builder::clean_state() const {
+  return !skip_lf_ && (active_.empty() || active_.back() == no_node);
+}
+
+void tree_builder::attach(node_index parent, node_index n, node_index before) {
+  if (!region_parent_ok(parent)) unsafe_ = true;
+  t_.link(parent, n, before);
+  if (parent != cur() || before != no_node) t_.mut(n).marks |= mark_misplaced;
+  if (made_node_) return;
+  made_node_ = true;
+  if (parent == clean_top_ && before == no_node && start_offset(t_, n) == token_start_)
+    t_.mut(n).marks |= mark_clean_before | (prev_text_ ? mark_after_text : 0);
+}
+
+void tree_builder::relink(node_index parent, node_index n, node_index before) {
+  if (!region_parent_ok(parent)) unsafe_ = true;
+  t_.unlink(n);
+  t_.link(parent, n, before);
+  t_.mut(n).marks |= mark_misplaced;
 }
 
 namespace {
@@ -231,14 +279,14 @@ void tree_builder::place(node_index n, bool foster) {
       node_index s = stack_[i];
       if (!is_html(s) || tag_at(s) != tag::table) continue;
       node_index parent = t_.at(s).parent;
-      if (parent != no_node) t_.link(parent, n, s);
-      else t_.link(stack_[i - 1], n);
+      if (parent != no_node) attach(parent, n, s);
+      else attach(stack_[i - 1], n);
       return;
     }
-    t_.link(tree::root, n);
+    attach(tree::root, n);
     return;
   }
-  t_.link(target, n);
+  attach(target, n);
 }
 
 node_index tree_builder::insert(const token& tok, bool foster, name_space ns) {
@@ -268,12 +316,16 @@ void tree_builder::insert_comment(str_ref r, node_index parent) {
   node n;
   n.kind = node_kind::comment;
   n.name = r;
-  t_.link(parent, t_.add_node(n));
+  attach(parent, t_.add_node(n));
 }
 
 void tree_builder::insert_text_at(str_ref r, node_index parent, node_index before) {
   node_index prev = before == no_node ? t_.at(parent).last_child : t_.at(before).prev_sibling;
   if (prev != no_node && t_.at(prev).kind == node_kind::text) {
+    if (region_ && prev < first_new_) {  // joins text outside the region
+      unsafe_ = true;
+      return;
+    }
     str_ref& p = t_.mut(prev).name;
     const std::string& buf = t_.buffer();
     if (p.off + p.len == r.off) {
@@ -291,7 +343,7 @@ void tree_builder::insert_text_at(str_ref r, node_index parent, node_index befor
   node n;
   n.kind = node_kind::text;
   n.name = r;
-  t_.link(parent, t_.add_node(n), before);
+  attach(parent, t_.add_node(n), before);
 }
 
 // ---- dispatch ----
@@ -302,15 +354,30 @@ void tree_builder::run() {
   token tok;
   for (;;) {
     tok_.set_foreign(!is_html(cur()));
+    bool markup = tok_.in_data_mode();
     tok_.next(tok);
-    if (tok.kind == token_kind::eof) break;
+    clean_top_ = markup && clean_state() ? cur() : no_node;
+    token_start_ = static_cast<std::uint32_t>(tok.offset);
+    token_text_ = tok.kind == token_kind::text;
+    made_node_ = false;
+    if (tok.kind == token_kind::eof) {
+      // The end of the input closes the current node like an end tag.
+      if (clean_top_ != no_node && token_start_ > 0 && token_start_ <= mark_end_mask)
+        t_.mut(clean_top_).marks = (t_.at(clean_top_).marks & ~mark_end_mask) | token_start_;
+      break;
+    }
+    if (region_ && (tok.kind == token_kind::start_tag || tok.kind == token_kind::end_tag) && tok.code == tag::form)
+      unsafe_ = true;  // the form element pointer is not known here
+    if (unsafe_) break;
     process(tok);
+    prev_text_ = token_text_;
+    if (unsafe_) break;
   }
   if (!document_) return;
   token none;
   if (doc_mode_ == doc_mode::before_html) {
     html_ = create_implied(tag::html);
-    t_.link(tree::root, html_);
+    attach(tree::root, html_);
     push(html_);
     doc_mode_ = doc_mode::before_head;
   }

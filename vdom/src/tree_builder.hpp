@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -23,7 +24,19 @@ class tree_builder {
   // Builds into t's root. `document`: whole-document rules; else fragment rules with
   // options.context as the context element.
   tree_builder(tree& t, const parse_options& options, bool document);
+  // Region parsing for reparse_fragment: tokenizes t.buffer()[0, end) starting from a
+  // checkpoint of chain.back(): `chain` (outermost first) are t's copies of the elements open
+  // there, nodes from index first_new on are the region's. Whatever a full parse would do
+  // outside the container (close it, foster-parent, touch a form) makes region_ok() false.
+  tree_builder(tree& t, const parse_options& options, std::span<const node_index> chain, node_index first_new,
+               std::size_t end);
   void run();
+
+  // Region parsing: the region ended at a checkpoint of the container, having touched
+  // nothing outside its own nodes and the container's end.
+  bool region_ok() const;
+  // Region parsing: the last token was text (it would join text that follows).
+  bool ended_with_text() const { return prev_text_; }
 
  private:
   // Token dispatch.
@@ -63,6 +76,15 @@ class tree_builder {
   void insert_text_at(str_ref r, node_index parent, node_index before);
   str_ref intern(std::string_view s);
 
+  // Every new node enters the tree through attach(), every move through relink(), every
+  // out-of-order removal from the stack through unstack(): they keep node::marks and the
+  // region checks.
+  void attach(node_index parent, node_index n, node_index before = no_node);
+  void relink(node_index parent, node_index n, node_index before = no_node);
+  void unstack(std::size_t at);
+  bool region_parent_ok(node_index parent) const { return !region_ || parent == stack_[base_ - 1] || parent >= first_new_; }
+  bool clean_state() const;
+
   // Active formatting elements (formatting.cpp): reconstruction and the adoption agency.
   void push_active(node_index n);
   void push_marker() { active_.push_back(no_node); }
@@ -90,6 +112,19 @@ class tree_builder {
   node_index head_ = no_node;
   node_index body_ = no_node;
   std::vector<std::pair<std::string, str_ref>> interned_;
+
+  // Checkpoint bookkeeping (checkpoints.hpp), per token.
+  node_index clean_top_ = no_node;  // the current node when the token started at a checkpoint
+  std::uint32_t token_start_ = 0;
+  bool token_text_ = false;
+  bool made_node_ = false;  // the token has created a node
+  bool prev_text_ = false;  // the previous token was text
+
+  // Region parsing.
+  bool region_ = false;
+  bool unsafe_ = false;
+  std::size_t base_ = 1;  // stack entries below this are the container and its ancestors
+  node_index first_new_ = 0;
 };
 
 }  // namespace djust::vdom::detail

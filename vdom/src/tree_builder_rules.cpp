@@ -230,10 +230,7 @@ void tree_builder::body_start(token& tok, tag t, bool foster) {
         auto it = std::find(active_.begin(), active_.end(), old);
         if (it != active_.end()) active_.erase(it);
         std::size_t at = stack_pos(old);
-        if (at < stack_.size()) {
-          stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(at));
-          modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(at));
-        }
+        if (at < stack_.size()) unstack(at);
         break;
       }
       reconstruct(foster);
@@ -445,9 +442,7 @@ void tree_builder::body_end(token& tok, tag t) {
         pop();
         return;
       }
-      std::size_t i = static_cast<std::size_t>(it - stack_.begin());
-      stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(i));
-      modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(i));
+      unstack(static_cast<std::size_t>(it - stack_.begin()));
       return;
     }
     case tag::p:
@@ -520,7 +515,7 @@ bool tree_builder::document_rules(token& tok) {
         node d;
         d.kind = node_kind::doctype;
         d.name = tok.data;
-        t_.link(tree::root, t_.add_node(d));
+        attach(tree::root, t_.add_node(d));
         quirks_ = t_.str(tok.data) != "html";
         return true;
       }
@@ -533,10 +528,10 @@ bool tree_builder::document_rules(token& tok) {
       quirks_ = quirks_ || t_.node_count() == 1 || t_.at(t_.at(tree::root).first_child).kind != node_kind::doctype;
       if (start && name == "html") {
         html_ = create_element(tok, name_space::html);
-        t_.link(tree::root, html_);
+        attach(tree::root, html_);
       } else {
         html_ = create_implied(tag::html);
-        t_.link(tree::root, html_);
+        attach(tree::root, html_);
       }
       push(html_);
       doc_mode_ = doc_mode::before_head;
@@ -585,8 +580,7 @@ bool tree_builder::document_rules(token& tok) {
           push(head_);
           std::size_t at = stack_.size() - 1;
           body_start(tok, tag_of(name), false);
-          stack_.erase(stack_.begin() + static_cast<std::ptrdiff_t>(at));
-          modes_.erase(modes_.begin() + static_cast<std::ptrdiff_t>(at));
+          unstack(at);
         }
         return true;
       } else if (in_head && end && name == "head") {

@@ -51,6 +51,9 @@ struct node {
   str_ref name;  // element: tag name; text/comment/doctype: raw data as written
   std::uint32_t attr_begin = 0;
   std::uint32_t attr_count = 0;
+  // Parser checkpoints that let reparse_fragment re-parse a slice of a page (private
+  // encoding, vdom/src/checkpoints.hpp); fills what would otherwise be padding.
+  std::uint32_t marks = 0;
   std::uint64_t hash = 0;  // subtree content hash (ids excluded); equal hashes = equal subtrees
 };
 
