@@ -190,15 +190,16 @@ class differ {
     }
   }
 
-  static std::vector<node_index> child_list(const tree& t, node_index n) {
+  // The siblings from `from` up to (not including) `end`.
+  static std::vector<node_index> run_of(const tree& t, node_index from, node_index end) {
     std::vector<node_index> v;
-    for (node_index c = t.at(n).first_child; c != no_node; c = t.at(c).next_sibling) v.push_back(c);
+    for (node_index c = from; c != end; c = t.at(c).next_sibling) v.push_back(c);
     return v;
   }
 
   void children(node_index ai, node_index bi);
-  void middle(node_index bi, const std::vector<node_index>& A, std::size_t as, std::size_t ae,
-              const std::vector<node_index>& B, std::size_t bs, std::size_t be);
+  // Children that differ: old A, new B, then `b_after` (the first new child after B, or none).
+  void middle(node_index bi, const std::vector<node_index>& A, const std::vector<node_index>& B, node_index b_after);
 
   const tree& a_;
   tree& b_;
@@ -207,37 +208,57 @@ class differ {
 };
 
 void differ::children(node_index ai, node_index bi) {
-  std::vector<node_index> A = child_list(a_, ai), B = child_list(b_, bi);
-  std::size_t as = 0, bs = 0, ae = A.size(), be = B.size();
-  while (as < ae && bs < be && matches(A[as], B[bs])) node_pair(A[as++], B[bs++]);
-  while (as < ae && bs < be && matches(A[ae - 1], B[be - 1])) node_pair(A[--ae], B[--be]);
+  // Common first and last children walk the sibling links; only a differing middle is
+  // gathered into vectors (most elements have none).
+  node_index as = a_.at(ai).first_child, bs = b_.at(bi).first_child;
+  while (as != no_node && bs != no_node && matches(as, bs)) {
+    node_pair(as, bs);
+    as = a_.at(as).next_sibling;
+    bs = b_.at(bs).next_sibling;
+  }
+  node_index ae = no_node, be = no_node;  // the first children after the middle
+  while (as != ae && bs != be) {
+    node_index al = ae == no_node ? a_.at(ai).last_child : a_.at(ae).prev_sibling;
+    node_index bl = be == no_node ? b_.at(bi).last_child : b_.at(be).prev_sibling;
+    if (!matches(al, bl)) break;
+    node_pair(al, bl);
+    ae = al;
+    be = bl;
+  }
   if (as == ae && bs == be) return;
-  middle(bi, A, as, ae, B, bs, be);
+  middle(bi, run_of(a_, as, ae), run_of(b_, bs, be), be);
 }
 
-void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t as, std::size_t ae,
-                    const std::vector<node_index>& B, std::size_t bs, std::size_t be) {
-  std::size_t na = ae - as, nb = be - bs;
+void differ::middle(node_index bi, const std::vector<node_index>& A, const std::vector<node_index>& B,
+                    node_index b_after) {
+  std::size_t na = A.size(), nb = B.size();
   std::vector<int> old_match(na, -1), new_match(nb, -1);
   std::vector<bool> replaced(nb, false);
   std::vector<bool> a_keyed(na), b_keyed(nb);
   std::unordered_map<std::string_view, std::size_t> keyed;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_hash;
+  // Unkeyed old nodes by content; `from` skips the bucket's leading matched entries, so
+  // runs of equal nodes (the whitespace between rows) are not rescanned for every match.
+  struct bucket {
+    std::vector<std::size_t> at;
+    std::size_t from = 0;
+  };
+  std::unordered_map<std::uint64_t, bucket> by_hash;
+  keyed.reserve(na);
   for (std::size_t i = 0; i < na; ++i) {
-    std::string_view k = key(a_, A[as + i]);
+    std::string_view k = key(a_, A[i]);
     a_keyed[i] = !k.empty();
     if (a_keyed[i]) keyed.emplace(k, i);
-    else by_hash[a_.at(A[as + i]).hash].push_back(i);
+    else by_hash[a_.at(A[i]).hash].at.push_back(i);
   }
   // 1. Exact matches: by key, or by identical content for unkeyed nodes.
   int last = -1;
   for (std::size_t j = 0; j < nb; ++j) {
-    node_index n = B[bs + j];
+    node_index n = B[j];
     std::string_view k = key(b_, n);
     b_keyed[j] = !k.empty();
     if (b_keyed[j]) {
       auto it = keyed.find(k);
-      if (it != keyed.end() && old_match[it->second] < 0 && same_type(A[as + it->second], n)) {
+      if (it != keyed.end() && old_match[it->second] < 0 && same_type(A[it->second], n)) {
         old_match[it->second] = static_cast<int>(j);
         new_match[j] = static_cast<int>(it->second);
         last = static_cast<int>(it->second);
@@ -247,7 +268,10 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
     auto it = by_hash.find(b_.at(n).hash);
     if (it == by_hash.end()) continue;
     int pick = -1;
-    for (std::size_t i : it->second) {
+    bucket& bk = it->second;
+    while (bk.from < bk.at.size() && old_match[bk.at[bk.from]] >= 0) ++bk.from;
+    for (std::size_t q = bk.from; q < bk.at.size(); ++q) {
+      std::size_t i = bk.at[q];
       if (old_match[i] >= 0) continue;
       if (pick < 0) pick = static_cast<int>(i);
       if (static_cast<int>(i) > last) {
@@ -269,7 +293,7 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
     std::size_t found = na;
     for (std::size_t q = p; q < na && q < p + pairing_window; ++q) {
       if (old_match[q] >= 0 || a_keyed[q]) continue;
-      if (same_type(A[as + q], B[bs + j])) {
+      if (same_type(A[q], B[j])) {
         found = q;
         break;
       }
@@ -287,12 +311,12 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
     if (old_match[i] >= 0) continue;
     patch r;
     r.op = wire::remove;
-    r.id = a_.at(A[as + i]).id;
+    r.id = a_.at(A[i]).id;
     out_.push_back(std::move(r));
   }
   for (std::size_t j = 0; j < nb; ++j) {
     if (new_match[j] < 0) continue;
-    node_index on = A[as + static_cast<std::size_t>(new_match[j])], nn = B[bs + j];
+    node_index on = A[static_cast<std::size_t>(new_match[j])], nn = B[j];
     if (!replaced[j]) {
       node_pair(on, nn);
       continue;
@@ -302,9 +326,9 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
   // 4. Moves (nodes off the longest increasing run) and inserts, right to left.
   std::vector<bool> stays = lis_members(new_match);
   std::uint32_t parent_id = b_.at(bi).id;
-  std::uint32_t before = be < B.size() ? b_.at(B[be]).id : wire::append;
+  std::uint32_t before = b_after != no_node ? b_.at(b_after).id : wire::append;
   for (std::size_t j = nb; j-- > 0;) {
-    node_index n = B[bs + j];
+    node_index n = B[j];
     if (new_match[j] >= 0) {
       if (!stays[j]) {
         patch m;
@@ -324,8 +348,8 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, std::size_t
     ins.before = before;
     ins.first_id = next_id_;
     for (std::size_t q = k; q <= j; ++q) {
-      next_id_ = b_.number(B[bs + q], next_id_);
-      ins.value += html_of(B[bs + q]);
+      next_id_ = b_.number(B[q], next_id_);
+      ins.value += html_of(B[q]);
     }
     before = ins.first_id;
     out_.push_back(std::move(ins));
