@@ -236,8 +236,9 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   std::vector<bool> replaced(nb, false);
   std::vector<bool> a_keyed(na), b_keyed(nb);
   std::unordered_map<std::string_view, std::size_t> keyed;
-  // Unkeyed old nodes by content; `from` skips the bucket's leading matched entries, so
-  // runs of equal nodes (the whitespace between rows) are not rescanned for every match.
+  // Unkeyed old nodes by content, in order; `from` skips a bucket's leading matched entries
+  // and a binary search the ones up to the last match, so long runs of equal nodes (the
+  // whitespace between rows) are not rescanned for every match.
   struct bucket {
     std::vector<std::size_t> at;
     std::size_t from = 0;
@@ -267,19 +268,18 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     }
     auto it = by_hash.find(b_.at(n).hash);
     if (it == by_hash.end()) continue;
-    int pick = -1;
+    // The first unmatched entry after the last match, else the first unmatched one.
     bucket& bk = it->second;
     while (bk.from < bk.at.size() && old_match[bk.at[bk.from]] >= 0) ++bk.from;
-    for (std::size_t q = bk.from; q < bk.at.size(); ++q) {
-      std::size_t i = bk.at[q];
-      if (old_match[i] >= 0) continue;
-      if (pick < 0) pick = static_cast<int>(i);
-      if (static_cast<int>(i) > last) {
-        pick = static_cast<int>(i);
+    if (bk.from == bk.at.size()) continue;
+    int pick = static_cast<int>(bk.at[bk.from]);
+    auto q = std::upper_bound(bk.at.begin() + static_cast<std::ptrdiff_t>(bk.from), bk.at.end(), last,
+                              [](int v, std::size_t i) { return v < static_cast<int>(i); });
+    for (; q != bk.at.end(); ++q)
+      if (old_match[*q] < 0) {
+        pick = static_cast<int>(*q);
         break;
       }
-    }
-    if (pick < 0) continue;
     old_match[static_cast<std::size_t>(pick)] = static_cast<int>(j);
     new_match[j] = pick;
     last = pick;
