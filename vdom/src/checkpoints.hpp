@@ -9,8 +9,10 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "djust/vdom/tree.hpp"
+#include "tags.hpp"
 
 namespace djust::vdom::detail {
 
@@ -44,5 +46,20 @@ inline std::uint32_t start_offset(const tree& t, node_index i) {
 }
 
 inline std::uint32_t end_checkpoint(const node& n) { return n.marks & mark_end_mask; }
+
+// A node that keeps a tree from being numbered by arena index: while every node went into
+// the current node of the parser, creation order (the arena) is document order, except
+// inside <template> (whose contents get no ids, tree::number).
+inline bool breaks_arena_order(const node& n) {
+  return (n.marks & mark_misplaced) ||
+         (n.kind == node_kind::element && n.ns == name_space::html && static_cast<tag>(n.tag) == tag::template_);
+}
+
+// tree::number(root, 0) for a tree with no node that breaks_arena_order(): ids are indices.
+inline void number_by_index(tree& t) {
+  std::vector<node>& nodes = t.node_store();
+  for (std::size_t i = 0; i < nodes.size(); ++i) nodes[i].id = static_cast<std::uint32_t>(i);
+  t.set_next_id(static_cast<std::uint32_t>(nodes.size()));
+}
 
 }  // namespace djust::vdom::detail

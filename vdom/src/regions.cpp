@@ -32,7 +32,7 @@ constexpr std::size_t max_regions = 4;
 constexpr std::size_t split_above = 2048;
 // Bytes that must match after a guessed realignment, and how far an insertion is looked for.
 constexpr std::size_t realign_run = 256;
-constexpr std::size_t realign_window = 64 * 1024;
+constexpr std::size_t realign_window = 16 * 1024;
 constexpr int deletion_tries = 8;
 
 struct region {
@@ -337,6 +337,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
   attrs.reserve(prev.attribute_store().size() + fresh_attrs);
 
   bool bad = false;
+  bool in_order = true;  // no node breaks_arena_order()
   std::size_t hits = 0;  // survivors' links into replaced nodes
   auto remap = [&](node_index i) -> node_index {
     if (i == no_node) return no_node;
@@ -377,28 +378,49 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
     auto off = [&](std::uint32_t o) {
       return static_cast<std::uint32_t>(o >= byte_lo && o < byte_hi ? o + byte_sh : shift_byte(o));
     };
+    // The segment's nodes are copied whole, and so are their attributes, one run of the
+    // old store (attributes are stored in node order); then the copies are fixed in place.
+    const auto& old_nodes = prev.node_store();
     const auto& old_attrs = prev.attribute_store();
-    for (node_index i = seg_lo; i < seg_hi; ++i) {
-      node x = prev.at(i);
+    std::uint32_t attr_lo = 0, attr_hi = 0;
+    for (node_index i = seg_lo; i < seg_hi; ++i)
+      if (old_nodes[i].attr_count) {
+        attr_lo = old_nodes[i].attr_begin;
+        break;
+      }
+    for (node_index i = seg_hi; i-- > seg_lo;)
+      if (old_nodes[i].attr_count) {
+        attr_hi = old_nodes[i].attr_begin + old_nodes[i].attr_count;
+        break;
+      }
+    if (attr_hi < attr_lo || attr_hi > old_attrs.size()) return give_back();
+    std::uint32_t attr_base = static_cast<std::uint32_t>(attrs.size());
+    attrs.insert(attrs.end(), old_attrs.begin() + attr_lo, old_attrs.begin() + attr_hi);
+    for (std::size_t a = attr_base; a < attrs.size(); ++a) {
+      attrs[a].name.off = off(attrs[a].name.off);
+      attrs[a].value.off = off(attrs[a].value.off);
+    }
+    std::size_t node_base = nodes.size();
+    nodes.insert(nodes.end(), old_nodes.begin() + seg_lo, old_nodes.begin() + seg_hi);
+    for (std::size_t j = node_base; j < nodes.size(); ++j) {
+      node& x = nodes[j];
+      in_order = in_order && !breaks_arena_order(x);
       x.parent = idx(x.parent);
       x.first_child = idx(x.first_child);
       x.last_child = idx(x.last_child);
       x.prev_sibling = idx(x.prev_sibling);
       x.next_sibling = idx(x.next_sibling);
       x.name.off = off(x.name.off);
-      std::uint32_t begin = x.attr_begin;
-      x.attr_begin = static_cast<std::uint32_t>(attrs.size());
-      for (std::uint32_t a = begin; a < begin + x.attr_count; ++a) {
-        attribute at = old_attrs[a];
-        at.name.off = off(at.name.off);
-        at.value.off = off(at.value.off);
-        attrs.push_back(at);
+      if (x.attr_count == 0) {
+        x.attr_begin = attr_base;
+      } else {
+        if (x.attr_begin < attr_lo || x.attr_begin + x.attr_count > attr_hi) bad = true;
+        x.attr_begin = x.attr_begin - attr_lo + attr_base;
       }
       if (std::uint32_t e = end_checkpoint(x)) {
         std::size_t moved = e >= byte_lo && e < byte_hi ? e + byte_sh : shift_byte(e);
         x.marks = (x.marks & ~mark_end_mask) | (moved <= mark_end_mask ? static_cast<std::uint32_t>(moved) : 0);
       }
-      nodes.push_back(x);
     }
     if (k == ps.size()) break;
     placed& p = ps[k];
@@ -424,6 +446,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
     };
     for (node_index i = p.fresh.first_new; i < s.node_count(); ++i) {
       node x = s.at(i);
+      in_order = in_order && !breaks_arena_order(x);
       x.parent = fidx(x.parent);
       x.first_child = fidx(x.first_child);
       x.last_child = fidx(x.last_child);
@@ -489,7 +512,8 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
   }
   if (bad || hits != expected) return give_back();
   t.rehash_edited(containers);
-  t.set_next_id(t.number(tree::root, 0));
+  if (in_order) number_by_index(t);
+  else t.set_next_id(t.number(tree::root, 0));
   return t;
 }
 
