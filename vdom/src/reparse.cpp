@@ -1,4 +1,4 @@
-// reparse_fragment: copy the previous tree and patch changed text and attribute values in place.
+// reparse_fragment: re-parse changed regions (regions.cpp), or copy the previous tree and patch changed text and values.
 //
 // Every byte of the previous source belongs either to a slice the tree references (a tag
 // name, attribute name or value, text, comment) or to the markup between slices. Walking

@@ -39,10 +39,15 @@ class parse_error : public std::runtime_error {
 tree parse_fragment(std::string html, const parse_options& options = {});
 
 // parse_fragment(html, options) for a re-render: `previous` is the tree of the page's last
-// render, parsed with the same options (diff() may have renumbered it since). When the two
-// sources differ only inside text and quoted attribute values that do not steer the parser,
-// the tree is copied from `previous` and patched (no tokenizing, no tree construction);
-// otherwise html is parsed afresh. The result is the same tree either way.
+// render, parsed with the same options (diff() may have renumbered it since). The tree is
+// copied from `previous` and patched where that is known to give the same result:
+//  - markup edits in a few places (rows inserted, removed or moved): each changed stretch
+//    is widened to two points where the parser's state was just an element and its
+//    ancestors (checkpoints it records in node::marks), and only those bytes are parsed,
+//    in that element; anything that would reach outside the element falls through;
+//  - text and quoted attribute values that do not steer the parser, changed anywhere:
+//    patched in place (no tokenizing, no tree construction).
+// Otherwise html is parsed afresh. The result is the same tree either way, ids included.
 tree reparse_fragment(const tree& previous, std::string html, const parse_options& options = {});
 
 // Parses a whole document (doctype, implied html/head/body); tree::root is the document.
