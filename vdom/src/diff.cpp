@@ -45,13 +45,15 @@ class differ {
 
  private:
   std::string_view key(const tree& t, node_index n) const {
+    static constexpr std::string_view key_name = wire::key_attr, fallback_name = wire::key_attr_fallback;
     if (t.at(n).kind != node_kind::element) return {};
+    const attribute* fallback = nullptr;
     for (const attribute& at : t.attributes(n)) {
       std::string_view nm = t.str(at.name);
-      if (nm == wire::key_attr) return t.str(at.value);
+      if (nm == key_name) return t.str(at.value);
+      if (!fallback && nm == fallback_name) fallback = &at;
     }
-    const attribute* id = t.find_attribute(n, wire::key_attr_fallback);
-    return id ? t.str(id->value) : std::string_view{};
+    return fallback ? t.str(fallback->value) : std::string_view{};
   }
 
   bool same_type(node_index ai, node_index bi) const {
@@ -64,6 +66,7 @@ class differ {
 
   // Prefix/suffix match: same key and type when keyed, identical content when unkeyed.
   bool matches(node_index ai, node_index bi) const {
+    if (a_.at(ai).hash == b_.at(bi).hash) return true;  // equal subtrees: same key and type too
     std::string_view ka = key(a_, ai), kb = key(b_, bi);
     if (!ka.empty() || !kb.empty()) return ka == kb && same_type(ai, bi);
     return a_.at(ai).hash == b_.at(bi).hash;
