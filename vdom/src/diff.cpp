@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "hash.hpp"
 #include "serializer.hpp"
 #include "tags.hpp"
 
@@ -238,7 +239,16 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   std::vector<int> old_match(na, -1), new_match(nb, -1);
   std::vector<bool> replaced(nb, false);
   std::vector<bool> a_keyed(na), b_keyed(nb);
-  std::unordered_map<std::string_view, std::size_t> keyed;
+  // Old keys as (hash, index) sorted, looked up by binary search: one allocation, where a
+  // hash map allocated a node per key. Equal keys resolve to the earliest old node.
+  std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+  auto find_key = [&](std::string_view k) -> std::size_t {
+    std::uint64_t h = detail::hash_bytes(k);
+    auto it = std::lower_bound(keyed.begin(), keyed.end(), std::pair<std::uint64_t, std::size_t>{h, 0});
+    for (; it != keyed.end() && it->first == h; ++it)
+      if (key(a_, A[it->second]) == k) return it->second;
+    return na;
+  };
   // Unkeyed old nodes by content, in order; `from` skips a bucket's leading matched entries
   // and a binary search the ones up to the last match, so long runs of equal nodes (the
   // whitespace between rows) are not rescanned for every match.
@@ -251,9 +261,10 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   for (std::size_t i = 0; i < na; ++i) {
     std::string_view k = key(a_, A[i]);
     a_keyed[i] = !k.empty();
-    if (a_keyed[i]) keyed.emplace(k, i);
+    if (a_keyed[i]) keyed.emplace_back(detail::hash_bytes(k), i);
     else by_hash[a_.at(A[i]).hash].at.push_back(i);
   }
+  std::sort(keyed.begin(), keyed.end());
   // 1. Exact matches: by key, or by identical content for unkeyed nodes.
   int last = -1;
   for (std::size_t j = 0; j < nb; ++j) {
@@ -261,11 +272,11 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     std::string_view k = key(b_, n);
     b_keyed[j] = !k.empty();
     if (b_keyed[j]) {
-      auto it = keyed.find(k);
-      if (it != keyed.end() && old_match[it->second] < 0 && same_type(A[it->second], n)) {
-        old_match[it->second] = static_cast<int>(j);
-        new_match[j] = static_cast<int>(it->second);
-        last = static_cast<int>(it->second);
+      std::size_t i = find_key(k);
+      if (i < na && old_match[i] < 0 && same_type(A[i], n)) {
+        old_match[i] = static_cast<int>(j);
+        new_match[j] = static_cast<int>(i);
+        last = static_cast<int>(i);
       }
       continue;
     }
