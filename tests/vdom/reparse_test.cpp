@@ -168,6 +168,8 @@ TEST(reparse, inserted_removed_and_moved_rows_reparse_only_their_region) {
     EXPECT_TRUE(region_path(base, b)) << b;
     expect_same_as_parse(base, b);
     expect_same_as_parse(b, base);
+    tree fast = reparse_fragment(previous_of(base), b), fresh = parse_fragment(b);
+    EXPECT_LE(fast.memory_bytes(), fresh.memory_bytes()) << b;
   }
 }
 
