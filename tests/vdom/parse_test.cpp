@@ -161,5 +161,25 @@ TEST(parse_select, relaxed_select_content) {
   EXPECT_EQ(reparse("<select><div>x</div></select>"), "<select><div>x</div></select>");
 }
 
+// Most pages are numbered by arena index (creation order); pages where the parser put nodes
+// elsewhere than the current node, or with <template>, by a walk. Both are document order.
+TEST(parse, ids_are_document_order) {
+  const char* pages[] = {
+      "<div><p>a</p><ul><li>1<li>2</ul></div>",
+      "<table><tr><td>1</td></tr>x<div>y</div></table>",  // foster parenting
+      "<b>1<p>2</b>3</p>",                               // adoption agency
+      "<p><b><i>x</p>y",                                 // reopened formatting elements
+      "<template><p>t</p></template><p>after</p>",
+      "<form><div></form><p>x</p></div>",
+  };
+  for (const char* html : pages) {
+    tree t = parse_fragment(html);
+    tree walked = t;
+    walked.set_next_id(walked.number(tree::root, 0));
+    ASSERT_EQ(t.next_id(), walked.next_id()) << html;
+    for (node_index i = 0; i < t.node_count(); ++i) EXPECT_EQ(t.at(i).id, walked.at(i).id) << html << " node " << i;
+  }
+}
+
 }  // namespace
 }  // namespace djust::vdom

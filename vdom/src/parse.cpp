@@ -1,10 +1,12 @@
 // parse_fragment / parse_document: run the tokenizer and tree builder, then hash and number.
 #include "djust/vdom/parse.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 
+#include "checkpoints.hpp"
 #include "tree_builder.hpp"
 
 namespace djust::vdom {
@@ -47,7 +49,11 @@ tree build(std::string html, const parse_options& options, bool document) {
   detail::tree_builder builder(t, options, document);
   builder.run();
   t.rehash();
-  t.set_next_id(t.number(tree::root, 0));
+  // Document order is arena order unless a node was put elsewhere than the current node.
+  const std::vector<node>& nodes = t.node_store();
+  bool in_order = std::none_of(nodes.begin(), nodes.end(), [](const node& n) { return detail::breaks_arena_order(n); });
+  if (in_order) detail::number_by_index(t);
+  else t.set_next_id(t.number(tree::root, 0));
   return t;
 }
 

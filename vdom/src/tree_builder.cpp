@@ -136,7 +136,12 @@ void tree_builder::attach(node_index parent, node_index n, node_index before) {
   if (parent != cur() || before != no_node) t_.mut(n).marks |= mark_misplaced;
   if (made_node_) return;
   made_node_ = true;
-  if (parent == clean_top_ && before == no_node && start_offset(t_, n) == token_start_)
+  if (parent != clean_top_ || before != no_node) return;
+  // Made from the token itself, so that start_offset() finds the token again: "<name",
+  // "<!--data" or text.
+  const node& x = t_.at(n);
+  std::uint32_t skip = x.kind == node_kind::element ? 1 : x.kind == node_kind::comment ? 4 : 0;
+  if (x.kind != node_kind::doctype && x.name.off == token_start_ + skip)
     t_.mut(n).marks |= mark_clean_before | (prev_text_ ? mark_after_text : 0);
 }
 
