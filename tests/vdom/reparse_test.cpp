@@ -322,5 +322,78 @@ TEST(reparse, random_markup_edits_match_a_fresh_parse) {
   EXPECT_GT(region_hits, cases / 3);  // the region path is exercised, not just the fallback
 }
 
+// Long keyed lists (table rows, list items, divs) under several random row operations per
+// render: large pages make reparse split its work into several regions (a move is a
+// deletion and an insertion far apart). Seeded like the test above.
+TEST(reparse, random_row_operations_on_long_lists_match_a_fresh_parse) {
+  std::uint32_t seed = 20261205;
+  if (const char* s = std::getenv("DJUST_REPARSE_SEED")) seed = static_cast<std::uint32_t>(std::strtoul(s, nullptr, 10));
+  std::printf("reparse random_row_operations seed: %u\n", seed);
+  std::mt19937 rng(seed);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(std::uniform_int_distribution<std::size_t>(0, n - 1)(rng)); };
+  struct shape {
+    const char *open, *close, *row_open, *row_close;
+    bool explicit_ends;
+  };
+  static const shape shapes[] = {
+      {"<table class=\"t\">\n<tbody>\n", "</tbody>\n</table>\n", "<tr id=\"r@\"><td>@</td><td><a href=\"#\">x</a></td></tr>", "\n", true},
+      {"<ul>\n", "</ul>\n", "<li id=\"i@\">item @</li>", "\n", true},
+      {"<div>", "</div>", "<div id=\"d@\"><p>@</p><b>b</b></div>", " ", true},
+      // The implied tbody's first row, and rows closed by the next one, have no checkpoint
+      // before them: edits there re-parse the whole list (or parse afresh).
+      {"<table>", "</table>", "<tr id=\"r@\"><td>@</td></tr>", "", false},
+      {"<ol>", "</ol>", "<li>@<li>", "", false},
+  };
+  int region_hits = 0, clean_cases = 0;
+  for (int round = 0; round < 40; ++round) {
+    const shape& sh = shapes[pick(std::size(shapes))];
+    std::vector<int> ids;
+    for (int i = 0, n = 30 + static_cast<int>(pick(70)); i < n; ++i) ids.push_back(i);
+    int next_id = 1000;
+    auto render = [&] {
+      std::string out = "<h1>title</h1>\n";
+      out += sh.open;
+      for (int id : ids) {
+        std::string row = sh.row_open;
+        for (std::size_t at; (at = row.find('@')) != std::string::npos;) row.replace(at, 1, std::to_string(id));
+        out += row + sh.row_close;
+      }
+      return out + sh.close + "<p>footer</p>\n";
+    };
+    std::string html = render();
+    tree prev = previous_of(html);
+    for (int step = 0; step < 8; ++step) {
+      for (int op = 0, ops = 1 + static_cast<int>(pick(3)); op < ops; ++op) {
+        switch (pick(4)) {
+          case 0: ids.insert(ids.begin() + static_cast<std::ptrdiff_t>(pick(ids.size() + 1)), next_id++); break;
+          case 1:
+            if (!ids.empty()) ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(pick(ids.size())));
+            break;
+          default:
+            if (ids.size() > 1) {
+              std::size_t from = pick(ids.size()), to = pick(ids.size());
+              int id = ids[from];
+              ids.erase(ids.begin() + static_cast<std::ptrdiff_t>(from));
+              ids.insert(ids.begin() + static_cast<std::ptrdiff_t>(to), id);
+            }
+        }
+      }
+      std::string now = render();
+      std::string copy = now;
+      if (sh.explicit_ends) {  // rows whose boundaries are checkpoints: reparsed by regions
+        ++clean_cases;
+        if (detail::reparse_regions(prev, copy, {}, now.size())) ++region_hits;
+      }
+      tree fast = reparse_fragment(prev, now);
+      ASSERT_EQ(dump(fast), dump(parse_fragment(now))) << "seed " << seed << " round " << round << " step " << step << "\n"
+                                                        << html << "\n=>\n" << now;
+      diff(prev, fast);
+      prev = std::move(fast);
+      html = now;
+    }
+  }
+  EXPECT_GT(region_hits, clean_cases * 9 / 10);
+}
+
 }  // namespace
 }  // namespace djust::vdom

@@ -27,11 +27,11 @@
 namespace djust::vdom::detail {
 namespace {
 
-constexpr std::size_t max_regions = 4;
+constexpr std::size_t max_regions = 8;
 // A region this large is worth splitting where the sources line up again (a moved row).
-constexpr std::size_t split_above = 2048;
+constexpr std::size_t split_above = 1024;
 // Bytes that must match after a guessed realignment, and how far an insertion is looked for.
-constexpr std::size_t realign_run = 256;
+constexpr std::size_t realign_run = 64;
 constexpr std::size_t realign_window = 16 * 1024;
 constexpr int deletion_tries = 8;
 
@@ -62,8 +62,9 @@ bool trusted_chain(const tree& t, node_index e) {
 }
 
 // Widens old bytes [p0, p1) to a region: checkpoints of the deepest element that has one at
-// or before p0 (and at or after `floor`) and one at or after p1.
-bool widen(const tree& t, std::size_t p0, std::size_t p1, std::size_t floor, region& r) {
+// or before p0 (and at or after `floor`) and one at or after p1; level 1, 2... take the next
+// such elements up, for when parsing in the deeper one fails.
+bool widen(const tree& t, std::size_t p0, std::size_t p1, std::size_t floor, int level, region& r) {
   // The path from the root down through the last child starting at or before p0.
   std::vector<node_index> path{tree::root};
   node_index leaf = no_node;
@@ -111,6 +112,7 @@ bool widen(const tree& t, std::size_t p0, std::size_t p1, std::size_t floor, reg
       b1 = end_checkpoint(t.at(e));
       if (b1 == 0 || b1 < p1) continue;
     }
+    if (level-- > 0) continue;
     r = region{e, first, after, b0, b1, 0, 0};
     return true;
   }
@@ -147,34 +149,6 @@ bool split(const tree& t, std::string_view o, std::string_view n, const region& 
   u = r.old_begin;
   v = q;
   return true;
-}
-
-// The regions where o and n differ, in source order (split: try to cut large ones).
-bool find_regions(const tree& t, std::string_view o, std::string_view n, bool allow_split, std::vector<region>& out) {
-  std::size_t u = 0, v = 0, floor = 0;
-  for (;;) {
-    std::size_t run = common_prefix(o.data() + u, n.data() + v, std::min(o.size() - u, n.size() - v));
-    u += run;
-    v += run;
-    if (u == o.size() && v == n.size()) return !out.empty();
-    std::size_t s = common_suffix(o.data() + o.size(), n.data() + n.size(), std::min(o.size() - u, n.size() - v));
-    region r;
-    if (!widen(t, u, o.size() - s, floor, r)) return false;
-    r.new_begin = v - (u - r.old_begin);  // o[floor, u) equals the n bytes before v
-    r.new_end = n.size() - (o.size() - r.old_end);
-    region head;
-    std::size_t hu = 0, hv = 0;
-    if (allow_split && out.size() + 1 < max_regions &&
-        (r.old_end - r.old_begin) + (r.new_end - r.new_begin) > split_above && split(t, o, n, r, head, hu, hv)) {
-      out.push_back(head);
-      u = hu;
-      v = hv;
-      floor = head.old_end + 1;  // the next region starts after this one's boundary child
-      continue;
-    }
-    out.push_back(r);
-    return true;
-  }
 }
 
 // A region's bytes parsed alone: a scratch tree holding the root, copies of the container
@@ -248,53 +222,102 @@ struct placed {
   std::size_t synth_at = 0;  // where their parser-made bytes go in the new buffer
 };
 
-bool prepare(const tree& prev, std::string_view o, std::string_view n, const std::vector<region>& rs,
-             const parse_options& options, std::vector<placed>& ps) {
-  ps.resize(rs.size());
-  node_index floor = 1;
-  for (std::size_t k = 0; k < rs.size(); ++k) {
-    placed& p = ps[k];
-    p.r = rs[k];
-    const region& r = p.r;
-    p.a = r.first;
-    if (p.a < floor) return false;
-    if (r.old_end > r.old_begin) {
-      parsed old;
-      if (!parse_alone(prev, r, o.substr(r.old_begin, r.old_end - r.old_begin), options, old)) return false;
-      p.z = static_cast<node_index>(p.a + (old.t.node_count() - old.first_new));
-    } else {
-      p.z = p.a;
-    }
-    if (p.z > prev.node_count() || (r.after != no_node && r.after != p.z) || (r.after == r.first && p.z != p.a))
-      return false;
-    for (node_index e = r.container; e != tree::root; e = prev.at(e).parent)
-      for (std::size_t j = 0; j < k; ++j)
-        if (e >= ps[j].a && e < ps[j].z) return false;
-    floor = p.z;
-    if (!parse_alone(prev, r, n.substr(r.new_begin, r.new_end - r.new_begin), options, p.fresh)) return false;
-    // Seams: text next to text would have been one node; a text token at the end would
-    // have run on into the next one.
-    const tree& s = p.fresh.t;
-    node_index last = s.at(p.fresh.container).last_child;
-    bool any = last != no_node && last >= p.fresh.first_new;
-    bool last_text = any && s.at(last).kind == node_kind::text;
-    node_index l = prev.at(r.first).prev_sibling;
-    bool left_text = l != no_node && prev.at(l).kind == node_kind::text;
-    bool right_text = r.after != no_node && prev.at(r.after).kind == node_kind::text;
-    if (right_text && (any ? last_text : left_text)) return false;
-    // Text foster-parented out of a table that follows the region joins the text before the
-    // table, in the old tree and in a full parse of the new bytes alike.
-    if (r.after != no_node && prev.at(r.after).ns == name_space::html &&
-        static_cast<tag>(prev.at(r.after).tag) == tag::table) {
-      node_index old_last = prev.at(r.after).prev_sibling;
-      if (last_text || (old_last != no_node && prev.at(old_last).kind == node_kind::text)) return false;
-    }
-    std::string_view bytes = n.substr(r.new_begin, r.new_end - r.new_begin);
-    if (p.fresh.ends_with_text && (right_text || bytes.ends_with("</"))) return false;
-    p.fresh.t.rehash();
-    p.count = s.node_count() - p.fresh.first_new;
+// Parses region r's old bytes (which must give exactly the nodes from r.first on that it
+// replaces) and new bytes, and checks its seams; `ps` are the regions before it.
+bool prepare(const tree& prev, std::string_view o, std::string_view n, const region& r, const parse_options& options,
+             const std::vector<placed>& ps, placed& p) {
+  p.r = r;
+  p.a = r.first;
+  if (p.a < (ps.empty() ? node_index{1} : ps.back().z)) return false;
+  if (r.old_end > r.old_begin) {
+    parsed old;
+    if (!parse_alone(prev, r, o.substr(r.old_begin, r.old_end - r.old_begin), options, old)) return false;
+    p.z = static_cast<node_index>(p.a + (old.t.node_count() - old.first_new));
+  } else {
+    p.z = p.a;
   }
+  if (p.z > prev.node_count() || (r.after != no_node && r.after != p.z) || (r.after == r.first && p.z != p.a))
+    return false;
+  for (node_index e = r.container; e != tree::root; e = prev.at(e).parent)
+    for (const placed& q : ps)
+      if (e >= q.a && e < q.z) return false;
+  std::string_view bytes = n.substr(r.new_begin, r.new_end - r.new_begin);
+  if (!parse_alone(prev, r, bytes, options, p.fresh)) return false;
+  // Seams: text next to text would have been one node; a text token at the end would
+  // have run on into the next one.
+  const tree& s = p.fresh.t;
+  node_index last = s.at(p.fresh.container).last_child;
+  bool any = last != no_node && last >= p.fresh.first_new;
+  bool last_text = any && s.at(last).kind == node_kind::text;
+  node_index l = prev.at(r.first).prev_sibling;
+  bool left_text = l != no_node && prev.at(l).kind == node_kind::text;
+  bool right_text = r.after != no_node && prev.at(r.after).kind == node_kind::text;
+  if (right_text && (any ? last_text : left_text)) return false;
+  // Text foster-parented out of a table that follows the region joins the text before the
+  // table, in the old tree and in a full parse of the new bytes alike.
+  if (r.after != no_node && prev.at(r.after).ns == name_space::html &&
+      static_cast<tag>(prev.at(r.after).tag) == tag::table) {
+    node_index old_last = prev.at(r.after).prev_sibling;
+    if (last_text || (old_last != no_node && prev.at(old_last).kind == node_kind::text)) return false;
+  }
+  if (p.fresh.ends_with_text && (right_text || bytes.ends_with("</"))) return false;
+  p.fresh.t.rehash();
+  p.count = s.node_count() - p.fresh.first_new;
   return true;
+}
+
+// The regions where o and n differ, in source order, parsed and checked; false when one
+// cannot be found or parsed, or they would hold more than max_bytes. split: try to cut
+// large ones (set `split_used` when that happened).
+bool find_regions(const tree& t, std::string_view o, std::string_view n, const parse_options& options,
+                  bool allow_split, std::size_t max_bytes, std::vector<placed>& out, bool& split_used) {
+  std::size_t u = 0, v = 0, floor = 0, bytes = 0;
+  std::size_t su = 0, sv = 0;  // where the sources were last known to line up
+  for (;;) {
+    std::size_t run = common_prefix(o.data() + u, n.data() + v, std::min(o.size() - u, n.size() - v));
+    u += run;
+    v += run;
+    if (u == o.size() && v == n.size()) return !out.empty();
+    std::size_t s = common_suffix(o.data() + o.size(), n.data() + n.size(), std::min(o.size() - u, n.size() - v));
+    // The stretch that differs can often sit further left too (an inserted "<li>..</li>\n<"
+    // is also "\n<li>..</li>" one byte earlier): each candidate element is tried with both.
+    std::size_t full = common_suffix(o.data() + o.size(), n.data() + n.size(), std::min(o.size() - su, n.size() - sv));
+    std::size_t slid = std::min(full - s, u - su);
+    bool head_placed = false;
+    for (int level = 0; level < 4 && !head_placed; ++level) {
+      for (int alt = 0; alt < 2 && !(alt == 1 && slid == 0); ++alt) {
+        std::size_t k = alt == 0 ? 0 : slid;
+        region r;
+        if (!widen(t, u - k, o.size() - s - k, floor, level, r)) continue;
+        r.new_begin = (v - k) - ((u - k) - r.old_begin);  // o[su, u) equals n[sv, v)
+        r.new_end = n.size() - (o.size() - r.old_end);
+        std::size_t size = (r.old_end - r.old_begin) + (r.new_end - r.new_begin);
+        region head;
+        std::size_t hu = 0, hv = 0;
+        if (allow_split && out.size() + 1 < max_regions && size > split_above && split(t, o, n, r, head, hu, hv)) {
+          placed p;
+          std::size_t head_size = (head.old_end - head.old_begin) + (head.new_end - head.new_begin);
+          if (bytes + head_size <= max_bytes && prepare(t, o, n, head, options, out, p)) {
+            out.push_back(std::move(p));
+            bytes += head_size;
+            split_used = true;
+            u = su = hu;
+            v = sv = hv;
+            floor = head.old_end + 1;  // the next region starts after this one's boundary child
+            head_placed = true;
+            break;
+          }
+        }
+        if (bytes + size > max_bytes) return false;  // elements further up only hold more
+        placed p;
+        if (prepare(t, o, n, r, options, out, p)) {
+          out.push_back(std::move(p));
+          return true;  // the last region: the sources agree after it
+        }
+      }
+    }
+    if (!head_placed) return false;
+  }
 }
 
 // The previous tree with each region's old nodes replaced by its fresh ones.
@@ -523,15 +546,11 @@ std::optional<tree> reparse_regions(const tree& previous, std::string& html, con
                                     std::size_t max_bytes) {
   if (html.size() >= mark_end_mask || previous.context().empty()) return std::nullopt;
   std::string_view o = previous.source(), n = html;
+  bool split_used = false;
   for (bool allow_split : {true, false}) {
-    std::vector<region> rs;
-    if (!find_regions(previous, o, n, allow_split, rs)) continue;
-    std::size_t bytes = 0;
-    for (const region& r : rs) bytes += (r.old_end - r.old_begin) + (r.new_end - r.new_begin);
-    if (bytes > max_bytes) return std::nullopt;
     std::vector<placed> ps;
-    if (prepare(previous, o, n, rs, options, ps)) return assemble(previous, html, ps);
-    if (rs.size() == 1) return std::nullopt;  // the same region without splitting
+    if (find_regions(previous, o, n, options, allow_split, max_bytes, ps, split_used)) return assemble(previous, html, ps);
+    if (!split_used) break;  // without splitting it would find the same
   }
   return std::nullopt;
 }
