@@ -283,8 +283,8 @@ bool find_regions(const tree& t, std::string_view o, std::string_view n, const p
     // is also "\n<li>..</li>" one byte earlier): each candidate element is tried with both.
     std::size_t full = common_suffix(o.data() + o.size(), n.data() + n.size(), std::min(o.size() - su, n.size() - sv));
     std::size_t slid = std::min(full - s, u - su);
-    bool head_placed = false;
-    for (int level = 0; level < 4 && !head_placed; ++level) {
+    bool head_placed = false, too_big = false;
+    for (int level = 0; level < 4 && !head_placed && !too_big; ++level) {
       for (int alt = 0; alt < 2 && !(alt == 1 && slid == 0); ++alt) {
         std::size_t k = alt == 0 ? 0 : slid;
         region r;
@@ -308,7 +308,10 @@ bool find_regions(const tree& t, std::string_view o, std::string_view n, const p
             break;
           }
         }
-        if (bytes + size > max_bytes) return false;  // elements further up only hold more
+        if (bytes + size > max_bytes) {  // elements further up only hold more
+          too_big = true;
+          continue;
+        }
         placed p;
         if (prepare(t, o, n, r, options, out, p)) {
           out.push_back(std::move(p));
