@@ -19,15 +19,24 @@ constexpr std::size_t pairing_window = 8;
 // Indices of the longest strictly increasing subsequence of `seq` (entries < 0 skipped).
 std::vector<bool> lis_members(const std::vector<int>& seq) {
   std::vector<bool> in(seq.size(), false);
-  std::vector<int> tails;           // tails[k]: index into seq of the smallest tail of length k+1
+  std::vector<int> tails;      // tails[k]: index into seq of the smallest tail of length k+1
+  std::vector<int> tail_vals;  // seq[tails[k]], searched without the indirection
   std::vector<int> prev(seq.size(), -1);
   for (std::size_t i = 0; i < seq.size(); ++i) {
-    if (seq[i] < 0) continue;
-    auto it = std::lower_bound(tails.begin(), tails.end(), seq[i],
-                               [&](int idx, int v) { return seq[static_cast<std::size_t>(idx)] < v; });
-    if (it != tails.begin()) prev[i] = *(it - 1);
-    if (it == tails.end()) tails.push_back(static_cast<int>(i));
-    else *it = static_cast<int>(i);
+    int v = seq[i];
+    if (v < 0) continue;
+    // Mostly-ordered children (a few moves) extend the longest run: no search.
+    std::size_t k = !tail_vals.empty() && tail_vals.back() < v
+                        ? tail_vals.size()
+                        : static_cast<std::size_t>(std::lower_bound(tail_vals.begin(), tail_vals.end(), v) - tail_vals.begin());
+    if (k > 0) prev[i] = tails[k - 1];
+    if (k == tails.size()) {
+      tails.push_back(static_cast<int>(i));
+      tail_vals.push_back(v);
+    } else {
+      tails[k] = static_cast<int>(i);
+      tail_vals[k] = v;
+    }
   }
   for (int k = tails.empty() ? -1 : tails.back(); k >= 0; k = prev[static_cast<std::size_t>(k)])
     in[static_cast<std::size_t>(k)] = true;
@@ -239,14 +248,21 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   std::vector<int> old_match(na, -1), new_match(nb, -1);
   std::vector<bool> replaced(nb, false);
   std::vector<bool> a_keyed(na), b_keyed(nb);
+  std::vector<std::string_view> a_key(na);
   // Old keys as (hash, index) sorted, looked up by binary search: one allocation, where a
   // hash map allocated a node per key. Equal keys resolve to the earliest old node.
   std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
-  auto find_key = [&](std::string_view k) -> std::size_t {
+  // Old nodes whose key hash no other old node shares: found without the search when the
+  // new children come in the old order (the node after the last match, or the one after it,
+  // past the whitespace between rows).
+  std::vector<bool> a_unique_key(na, false);
+  auto find_key = [&](std::string_view k, int last) -> std::size_t {
+    for (std::size_t i = static_cast<std::size_t>(last + 1); i < na && i <= static_cast<std::size_t>(last + 2); ++i)
+      if (a_unique_key[i] && a_key[i] == k) return i;
     std::uint64_t h = detail::hash_bytes(k);
     auto it = std::lower_bound(keyed.begin(), keyed.end(), std::pair<std::uint64_t, std::size_t>{h, 0});
     for (; it != keyed.end() && it->first == h; ++it)
-      if (key(a_, A[it->second]) == k) return it->second;
+      if (a_key[it->second] == k) return it->second;
     return na;
   };
   // Unkeyed old nodes by content, in order; `from` skips a bucket's leading matched entries
@@ -255,16 +271,21 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   struct bucket {
     std::vector<std::size_t> at;
     std::size_t from = 0;
+    std::size_t hint = 0;  // after the last pick: where the search lands when picks go in order
   };
   std::unordered_map<std::uint64_t, bucket> by_hash;
   keyed.reserve(na);
   for (std::size_t i = 0; i < na; ++i) {
     std::string_view k = key(a_, A[i]);
+    a_key[i] = k;
     a_keyed[i] = !k.empty();
     if (a_keyed[i]) keyed.emplace_back(detail::hash_bytes(k), i);
     else by_hash[a_.at(A[i]).hash].at.push_back(i);
   }
   std::sort(keyed.begin(), keyed.end());
+  for (std::size_t e = 0; e < keyed.size(); ++e)
+    a_unique_key[keyed[e].second] = (e == 0 || keyed[e - 1].first != keyed[e].first) &&
+                                    (e + 1 == keyed.size() || keyed[e + 1].first != keyed[e].first);
   // 1. Exact matches: by key, or by identical content for unkeyed nodes.
   int last = -1;
   for (std::size_t j = 0; j < nb; ++j) {
@@ -272,7 +293,7 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     std::string_view k = key(b_, n);
     b_keyed[j] = !k.empty();
     if (b_keyed[j]) {
-      std::size_t i = find_key(k);
+      std::size_t i = find_key(k, last);
       if (i < na && old_match[i] < 0 && same_type(A[i], n)) {
         old_match[i] = static_cast<int>(j);
         new_match[j] = static_cast<int>(i);
@@ -286,17 +307,24 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     bucket& bk = it->second;
     while (bk.from < bk.at.size() && old_match[bk.at[bk.from]] >= 0) ++bk.from;
     if (bk.from == bk.at.size()) continue;
-    int pick = static_cast<int>(bk.at[bk.from]);
-    auto q = std::upper_bound(bk.at.begin() + static_cast<std::ptrdiff_t>(bk.from), bk.at.end(), last,
-                              [](int v, std::size_t i) { return v < static_cast<int>(i); });
-    for (; q != bk.at.end(); ++q)
-      if (old_match[*q] < 0) {
-        pick = static_cast<int>(*q);
+    std::size_t pick = bk.from;
+    std::size_t q = std::max(bk.hint, bk.from);
+    bool hint_ok = (q == bk.from || static_cast<int>(bk.at[q - 1]) <= last) &&
+                   (q == bk.at.size() || static_cast<int>(bk.at[q]) > last);
+    if (!hint_ok)
+      q = static_cast<std::size_t>(std::upper_bound(bk.at.begin() + static_cast<std::ptrdiff_t>(bk.from), bk.at.end(), last,
+                                                    [](int v, std::size_t i) { return v < static_cast<int>(i); }) -
+                                   bk.at.begin());
+    for (; q < bk.at.size(); ++q)
+      if (old_match[bk.at[q]] < 0) {
+        pick = q;
         break;
       }
-    old_match[static_cast<std::size_t>(pick)] = static_cast<int>(j);
-    new_match[j] = pick;
-    last = pick;
+    bk.hint = pick + 1;
+    pick = bk.at[pick];
+    old_match[pick] = static_cast<int>(j);
+    new_match[j] = static_cast<int>(pick);
+    last = static_cast<int>(pick);
   }
   // 2. Leftover unkeyed nodes pair up in order: same type -> patched, else replaced.
   std::size_t p = 0;
