@@ -274,13 +274,24 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     std::size_t hint = 0;  // after the last pick: where the search lands when picks go in order
   };
   std::unordered_map<std::uint64_t, bucket> by_hash;
+  // The bucket of the last unkeyed node: the whitespace between rows repeats one hash.
+  bucket* recent = nullptr;
+  std::uint64_t recent_hash = 0;
+  auto bucket_of = [&](std::uint64_t h, bool add) -> bucket* {
+    if (recent && recent_hash == h) return recent;
+    if (add) recent = &by_hash[h];
+    else if (auto it = by_hash.find(h); it != by_hash.end()) recent = &it->second;
+    else return nullptr;
+    recent_hash = h;
+    return recent;
+  };
   keyed.reserve(na);
   for (std::size_t i = 0; i < na; ++i) {
     std::string_view k = key(a_, A[i]);
     a_key[i] = k;
     a_keyed[i] = !k.empty();
     if (a_keyed[i]) keyed.emplace_back(detail::hash_bytes(k), i);
-    else by_hash[a_.at(A[i]).hash].at.push_back(i);
+    else bucket_of(a_.at(A[i]).hash, true)->at.push_back(i);
   }
   std::sort(keyed.begin(), keyed.end());
   for (std::size_t e = 0; e < keyed.size(); ++e)
@@ -301,10 +312,10 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
       }
       continue;
     }
-    auto it = by_hash.find(b_.at(n).hash);
-    if (it == by_hash.end()) continue;
+    bucket* found = bucket_of(b_.at(n).hash, false);
+    if (!found) continue;
     // The first unmatched entry after the last match, else the first unmatched one.
-    bucket& bk = it->second;
+    bucket& bk = *found;
     while (bk.from < bk.at.size() && old_match[bk.at[bk.from]] >= 0) ++bk.from;
     if (bk.from == bk.at.size()) continue;
     std::size_t pick = bk.from;
