@@ -248,10 +248,12 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     ++rank;
   };
   auto& attrs = t.attribute_store();
-  bool in_order = true;  // no node breaks_arena_order()
+  bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
+  t.mut(tree::root).id = 0;
   for (node_index i = 1; i < t.node_count(); ++i) {
     node& n = t.mut(i);
     in_order = in_order && !breaks_arena_order(n);
+    n.id = i;  // while the node is at hand; renumbered below when out of order
     move(n.name);
     for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
       move(attrs[a].name);
@@ -271,8 +273,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     t.mut(tree::root).marks = (t.at(tree::root).marks & ~mark_end_mask) |
                               (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
   t.rehash_edited(changed);
-  if (in_order) number_by_index(t);
-  else t.set_next_id(t.number(tree::root, 0));
+  t.set_next_id(in_order ? static_cast<std::uint32_t>(t.node_count()) : t.number(tree::root, 0));
   return t;
 }
 

@@ -108,16 +108,29 @@ void tree::rehash() {
 }
 
 void tree::rehash_edited(std::span<const node_index> edited) {
-  // The union of the paths to the root, deepest first: children before their parents.
+  // The union of the paths to the root, children before their parents. When every node on
+  // them comes after its parent in the arena (as the parser creates them), that is falling
+  // index order: a scan of the marks, no sort.
   std::vector<std::uint8_t> queued(nodes_.size());
   std::vector<std::pair<std::uint32_t, node_index>> todo;  // (depth, node)
+  bool parents_first = true;
+  node_index lowest = no_node, highest = 0;
   for (node_index e : edited)
     for (node_index cur = e; cur != no_node && !queued[cur]; cur = nodes_[cur].parent) {
       queued[cur] = 1;
-      std::uint32_t depth = 0;
-      for (node_index up = nodes_[cur].parent; up != no_node; up = nodes_[up].parent) ++depth;
-      todo.emplace_back(depth, cur);
+      todo.emplace_back(0, cur);
+      lowest = std::min(lowest, cur);
+      highest = std::max(highest, cur);
+      parents_first = parents_first && (nodes_[cur].parent == no_node || nodes_[cur].parent < cur);
     }
+  if (todo.empty()) return;
+  if (parents_first) {
+    for (node_index i = highest + 1; i-- > lowest;)
+      if (queued[i]) hash_node(i);
+    return;
+  }
+  for (auto& item : todo)
+    for (node_index up = nodes_[item.second].parent; up != no_node; up = nodes_[up].parent) ++item.first;
   std::sort(todo.begin(), todo.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& item : todo) hash_node(item.second);
 }
