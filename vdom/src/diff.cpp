@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "entities.hpp"
 #include "hash.hpp"
 #include "serializer.hpp"
 #include "tags.hpp"
@@ -172,14 +173,26 @@ class differ {
     auto aa = a_.attributes(ai);
     auto ba = b_.attributes(bi);
     std::uint32_t id = a_.at(ai).id;
-    for (const attribute& nb : ba) {
+    // Mostly the same names in the same order (values changed): paired by position, with
+    // no name searches and nothing removed.
+    bool same_names = aa.size() == ba.size();
+    for (std::size_t k = 0; same_names && k < aa.size(); ++k) same_names = a_.str(aa[k].name) == b_.str(ba[k].name);
+    for (std::size_t k = 0; k < ba.size(); ++k) {
+      const attribute& nb = ba[k];
       std::string_view name = b_.str(nb.name);
       const attribute* old = nullptr;
-      for (const attribute& oa : aa)
-        if (a_.str(oa.name) == name) old = &oa;
-      if (old && a_.str(old->value) == b_.str(nb.value)) continue;
+      if (same_names) {
+        old = &aa[k];
+      } else {
+        for (const attribute& oa : aa)
+          if (a_.str(oa.name) == name) old = &oa;
+      }
+      std::string_view old_raw = old ? a_.str(old->value) : std::string_view{}, new_raw = b_.str(nb.value);
+      if (old && old_raw == new_raw) continue;
       std::string value = b_.decoded(nb.value, true);
-      if (old && a_.decoded(old->value, true) == value) continue;
+      // Raw values that differ and hold no character reference or CR decode differently.
+      if (old && (detail::needs_decode(old_raw) || detail::needs_decode(new_raw)) && a_.decoded(old->value, true) == value)
+        continue;
       int pk = prop_kind(bi, name);
       patch p;
     p.op = pk ? wire::set_prop : wire::set_attr;
@@ -189,6 +202,7 @@ class differ {
       if (pk == 2) p.flags = wire::flag_keep_focused;
       out_.push_back(std::move(p));
     }
+    if (same_names) return;
     for (const attribute& oa : aa) {
       std::string_view name = a_.str(oa.name);
       bool kept = std::any_of(ba.begin(), ba.end(), [&](const attribute& nb) { return b_.str(nb.name) == name; });
