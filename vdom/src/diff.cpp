@@ -18,8 +18,8 @@ using detail::tag;
 constexpr std::size_t pairing_window = 8;
 
 // Indices of the longest strictly increasing subsequence of `seq` (entries < 0 skipped).
-std::vector<bool> lis_members(const std::vector<int>& seq) {
-  std::vector<bool> in(seq.size(), false);
+std::vector<std::uint8_t> lis_members(const std::vector<int>& seq) {
+  std::vector<std::uint8_t> in(seq.size(), 0);
   std::vector<int> tails;      // tails[k]: index into seq of the smallest tail of length k+1
   std::vector<int> tail_vals;  // seq[tails[k]], searched without the indirection
   std::vector<int> prev(seq.size(), -1);
@@ -40,7 +40,7 @@ std::vector<bool> lis_members(const std::vector<int>& seq) {
     }
   }
   for (int k = tails.empty() ? -1 : tails.back(); k >= 0; k = prev[static_cast<std::size_t>(k)])
-    in[static_cast<std::size_t>(k)] = true;
+    in[static_cast<std::size_t>(k)] = 1;
   return in;
 }
 
@@ -260,8 +260,9 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
                     node_index b_after) {
   std::size_t na = A.size(), nb = B.size();
   std::vector<int> old_match(na, -1), new_match(nb, -1);
-  std::vector<bool> replaced(nb, false);
-  std::vector<bool> a_keyed(na), b_keyed(nb);
+  // Flags as bytes: vector<bool>'s bit twiddling showed in profiles of long child lists.
+  std::vector<std::uint8_t> replaced(nb, 0);
+  std::vector<std::uint8_t> a_keyed(na), b_keyed(nb);
   std::vector<std::string_view> a_key(na);
   // Old keys as (hash, index) sorted, looked up by binary search: one allocation, where a
   // hash map allocated a node per key. Equal keys resolve to the earliest old node.
@@ -269,7 +270,7 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   // Old nodes whose key hash no other old node shares: found without the search when the
   // new children come in the old order (the node after the last match, or the one after it,
   // past the whitespace between rows).
-  std::vector<bool> a_unique_key(na, false);
+  std::vector<std::uint8_t> a_unique_key(na, 0);
   auto find_key = [&](std::string_view k, int last) -> std::size_t {
     for (std::size_t i = static_cast<std::size_t>(last + 1); i < na && i <= static_cast<std::size_t>(last + 2); ++i)
       if (a_unique_key[i] && a_key[i] == k) return i;
@@ -391,7 +392,7 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     replace(on, nn);
   }
   // 4. Moves (nodes off the longest increasing run) and inserts, right to left.
-  std::vector<bool> stays = lis_members(new_match);
+  std::vector<std::uint8_t> stays = lis_members(new_match);
   std::uint32_t parent_id = b_.at(bi).id;
   std::uint32_t before = b_after != no_node ? b_.at(b_after).id : wire::append;
   for (std::size_t j = nb; j-- > 0;) {
