@@ -116,5 +116,21 @@ TEST(diff, one_row_change_in_a_big_table_touches_that_row_only) {
   EXPECT_EQ(p[0].value, "changed");
 }
 
+TEST(diff, keyed_children_in_old_order_and_a_repeated_key) {
+  // b and c come in the old order after a moved: one move. A key used twice resolves to
+  // its first old node, the second new one is patched from its unkeyed neighbour.
+  EXPECT_EQ(patches("<ul><li id=a>1</li>\n<li id=b>2</li>\n<li id=c>3</li>\n<li id=d>4</li>\n</ul>",
+                    "<ul><li id=b>2</li>\n<li id=c>3</li>\n<li id=a>1</li>\n<li id=d>4</li>\n</ul>"),
+            "[[7,2,10],[7,4,2]]");
+  EXPECT_EQ(patches("<ul><li id=a>1</li><li id=b>2</li><li id=a>3</li></ul>",
+                    "<ul><li id=b>2</li><li id=a>3</li><li id=a>1</li></ul>"),
+            "[[0,7,\"1\"],[0,3,\"3\"],[7,4,2]]");
+}
+
+TEST(diff, attribute_values_compare_decoded) {
+  // Same names in the same order: only the class changed; the title is written two ways.
+  EXPECT_EQ(patches("<p title=\"&amp;\" class=a>x</p>", "<p title=\"&#38;\" class=b>x</p>"), "[[1,1,\"class\",\"b\"]]");
+}
+
 }  // namespace
 }  // namespace djust::vdom
