@@ -264,9 +264,11 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   std::vector<std::uint8_t> replaced(nb, 0);
   std::vector<std::uint8_t> a_keyed(na), b_keyed(nb);
   std::vector<std::string_view> a_key(na);
-  // Old keys as (hash, index) sorted, looked up by binary search: one allocation, where a
-  // hash map allocated a node per key. Equal keys resolve to the earliest old node.
-  std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+  // Old keys in an open-addressing table of (hash, index + 1; 0: empty), filled in old order:
+  // one allocation and no sort. Entries of one hash share a probe sequence in insertion
+  // order, so equal keys resolve to the earliest old node.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;
+  std::size_t keyed_mask = 0;
   // Old nodes whose key hash no other old node shares: found without the search when the
   // new children come in the old order (the node after the last match, or the one after it,
   // past the whitespace between rows).
@@ -275,9 +277,8 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     for (std::size_t i = static_cast<std::size_t>(last + 1); i < na && i <= static_cast<std::size_t>(last + 2); ++i)
       if (a_unique_key[i] && a_key[i] == k) return i;
     std::uint64_t h = detail::hash_bytes(k);
-    auto it = std::lower_bound(keyed.begin(), keyed.end(), std::pair<std::uint64_t, std::size_t>{h, 0});
-    for (; it != keyed.end() && it->first == h; ++it)
-      if (a_key[it->second] == k) return it->second;
+    for (std::size_t pos = h & keyed_mask; keyed[pos].second != 0; pos = (pos + 1) & keyed_mask)
+      if (keyed[pos].first == h && a_key[keyed[pos].second - 1] == k) return keyed[pos].second - 1;
     return na;
   };
   // Unkeyed old nodes by content, in order; `from` skips a bucket's leading matched entries
@@ -300,18 +301,27 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
     recent_hash = h;
     return recent;
   };
-  keyed.reserve(na);
+  std::size_t key_count = 0;
   for (std::size_t i = 0; i < na; ++i) {
     std::string_view k = key(a_, A[i]);
     a_key[i] = k;
     a_keyed[i] = !k.empty();
-    if (a_keyed[i]) keyed.emplace_back(detail::hash_bytes(k), i);
+    if (a_keyed[i]) ++key_count;
     else bucket_of(a_.at(A[i]).hash, true)->at.push_back(i);
   }
-  std::sort(keyed.begin(), keyed.end());
-  for (std::size_t e = 0; e < keyed.size(); ++e)
-    a_unique_key[keyed[e].second] = (e == 0 || keyed[e - 1].first != keyed[e].first) &&
-                                    (e + 1 == keyed.size() || keyed[e + 1].first != keyed[e].first);
+  std::size_t slots = 16;  // at most half full: short probes
+  while (slots < 2 * key_count) slots <<= 1;
+  keyed.assign(slots, {0, 0});
+  keyed_mask = slots - 1;
+  for (std::size_t i = 0; i < na; ++i) {
+    if (!a_keyed[i]) continue;
+    std::uint64_t h = detail::hash_bytes(a_key[i]);
+    a_unique_key[i] = 1;
+    std::size_t pos = h & keyed_mask;
+    for (; keyed[pos].second != 0; pos = (pos + 1) & keyed_mask)
+      if (keyed[pos].first == h) a_unique_key[i] = a_unique_key[keyed[pos].second - 1] = 0;
+    keyed[pos] = {h, static_cast<std::uint32_t>(i + 1)};
+  }
   // 1. Exact matches: by key, or by identical content for unkeyed nodes.
   int last = -1;
   for (std::size_t j = 0; j < nb; ++j) {
