@@ -87,9 +87,12 @@ class differ {
     b_.mut(bi).id = a_.at(ai).id;
     node_index ac = a_.at(ai).first_child, bc = b_.at(bi).first_child;
     while (ac != no_node && bc != no_node) {
-      copy_ids(ac, bc);
-      ac = a_.at(ac).next_sibling;
-      bc = b_.at(bc).next_sibling;
+      const node& x = a_.at(ac);
+      node& y = b_.mut(bc);
+      if (x.first_child == no_node && y.first_child == no_node) y.id = x.id;  // a leaf, without a call
+      else copy_ids(ac, bc);
+      ac = x.next_sibling;
+      bc = y.next_sibling;
     }
     if (bc != no_node) fresh_ids_from(bc);
   }
