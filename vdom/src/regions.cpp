@@ -43,6 +43,16 @@ struct region {
   std::size_t new_begin = 0, new_end = 0;  // bytes of the new source
 };
 
+// Moves each of x's links into the arena through `to` (old index -> index in the copy).
+template <class Remap>
+void remap_links(node& x, Remap&& to) {
+  x.parent = to(x.parent);
+  x.first_child = to(x.first_child);
+  x.last_child = to(x.last_child);
+  x.prev_sibling = to(x.prev_sibling);
+  x.next_sibling = to(x.next_sibling);
+}
+
 // Start of child c when the token there began at a checkpoint of its parent.
 std::uint32_t checkpoint_before(const tree& t, node_index c) {
   return (t.at(c).marks & mark_clean_before) ? start_offset(t, c) : no_offset;
@@ -431,11 +441,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
     for (std::size_t j = node_base; j < nodes.size(); ++j) {
       node& x = nodes[j];
       in_order = in_order && !breaks_arena_order(x);
-      x.parent = idx(x.parent);
-      x.first_child = idx(x.first_child);
-      x.last_child = idx(x.last_child);
-      x.prev_sibling = idx(x.prev_sibling);
-      x.next_sibling = idx(x.next_sibling);
+      remap_links(x, idx);
       x.name.off = off(x.name.off);
       if (x.attr_count == 0) {
         x.attr_begin = attr_base;
@@ -473,11 +479,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
     for (node_index i = p.fresh.first_new; i < s.node_count(); ++i) {
       node x = s.at(i);
       in_order = in_order && !breaks_arena_order(x);
-      x.parent = fidx(x.parent);
-      x.first_child = fidx(x.first_child);
-      x.last_child = fidx(x.last_child);
-      x.prev_sibling = fidx(x.prev_sibling);
-      x.next_sibling = fidx(x.next_sibling);
+      remap_links(x, fidx);
       x.name.off = foff(x.name.off);
       std::uint32_t begin = x.attr_begin;
       x.attr_begin = static_cast<std::uint32_t>(attrs.size());
