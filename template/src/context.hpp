@@ -128,7 +128,6 @@ class render_ctx {
   value* node_state(const void* node, bool create);
   void erase_node_state(const void* node);
 
-  const value* base_find(std::string_view key) const { return base_find(key, value_map::hash_key(key)); }
   const value* base_find(std::string_view key, std::uint32_t hash) const;
 
  private:

@@ -64,16 +64,13 @@ inline std::size_t next_html_special(std::string_view s, std::size_t i) {
     if (low) return first(low, 0);
     return high ? first(high, n - half) : n;
   }
-  for (; i < n; ++i)
-    if (p[i] == '&' || p[i] == '<' || p[i] == '>' || p[i] == '"' || p[i] == '\'') return i;
-  return n;
-#else
+#endif
+  // Without SSE2, and for values of 1-3 bytes: a byte at a time.
   for (; i < s.size(); ++i) {
     char c = s[i];
     if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') return i;
   }
   return s.size();
-#endif
 }
 
 // django.utils.html.escape on text: & < > " ' become &amp; &lt; &gt; &quot; &#x27;.
