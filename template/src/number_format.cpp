@@ -602,6 +602,14 @@ std::string pad_places(std::string text, int places) {
 
 std::string round_and_format(double d, int places) {
   std::string text;
+  if (places >= 1 && places <= 14 && std::fabs(d) < std::pow(10.0, 15 - places) &&
+      std::fabs(d) >= 1e-4) {
+    // With at most 15 significant digits the rounded text is the shortest repr of the
+    // float it reads back as (trailing zeros aside), and repr has no exponent at
+    // 1e-4 <= |x| < 1e16: the padded repr is the fixed text itself.
+    char buf[32];
+    return std::string(buf, std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, places).ptr);
+  }
   if (std::isfinite(d)) {
     // round(d, places): the exact binary value rounded half-even, as printf's %.*f does.
     char buf[512];

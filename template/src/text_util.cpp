@@ -511,30 +511,51 @@ std::string html_unescape(std::string_view s) {
   return out;
 }
 
-std::vector<std::string_view> py_split(std::string_view s, std::size_t limit) {
-  // str.isspace() of each ASCII byte; 2 marks the first byte of a multi-byte code point.
-  static constexpr auto ascii_class = [] {
-    std::array<std::uint8_t, 256> t{};
-    for (int b = 0x80; b < 0x100; ++b) t[b] = 2;
-    for (int b : {0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f}) t[b] = 1;
-    return t;
-  }();
-  std::vector<std::string_view> words;
-  std::size_t start = std::string_view::npos;
-  for (std::size_t i = 0; i < s.size() && words.size() < limit;) {
-    std::size_t begin = i;
-    std::uint8_t cls = ascii_class[static_cast<unsigned char>(s[i])];
-    bool space = cls == 1;
-    if (cls == 2) space = py_isspace(next_code_point(s, i));
-    else ++i;
-    if (space) {
-      if (start != std::string_view::npos) words.push_back(s.substr(start, begin - start));
-      start = std::string_view::npos;
-    } else if (start == std::string_view::npos) {
-      start = begin;
-    }
+namespace {
+
+// Per byte: 0 never starts whitespace, 1 ASCII whitespace (str.isspace()), 2 the lead
+// byte of a code point that may be whitespace (U+0085, U+00A0, U+1680, U+2000..U+205F,
+// U+3000; the test checks that no other lead byte starts one). Lead bytes never occur
+// inside a code point, so a word is scanned byte by byte.
+constexpr auto space_class = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int b : {0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f}) t[b] = 1;
+  for (int b : {0xC2, 0xE1, 0xE2, 0xE3}) t[b] = 2;
+  return t;
+}();
+
+// Bytes taken by the whitespace code point at `i`, or 0 when none starts there.
+std::size_t space_length(std::string_view s, std::size_t i) noexcept {
+  std::uint8_t cls = space_class[static_cast<unsigned char>(s[i])];
+  if (cls < 2) return cls;
+  std::size_t end = i;
+  return py_isspace(next_code_point(s, end)) ? end - i : 0;
+}
+
+}  // namespace
+
+bool py_words::next(std::string_view& word) noexcept {
+  const std::size_t n = s_.size();
+  std::size_t i = i_, len;
+  while (i < n && (len = space_length(s_, i)) != 0) i += len;
+  if (i == n) {
+    i_ = n;
+    return false;
   }
-  if (start != std::string_view::npos && words.size() < limit) words.push_back(s.substr(start));
+  std::size_t start = i;
+  while (++i < n) {
+    if (space_class[static_cast<unsigned char>(s_[i])] != 0 && space_length(s_, i) != 0) break;
+  }
+  i_ = i;
+  word = s_.substr(start, i - start);
+  return true;
+}
+
+std::vector<std::string_view> py_split(std::string_view s, std::size_t limit) {
+  std::vector<std::string_view> words;
+  py_words split(s);
+  std::string_view word;
+  while (words.size() < limit && split.next(word)) words.push_back(word);
   return words;
 }
 

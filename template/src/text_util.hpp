@@ -79,6 +79,17 @@ std::string html_unescape(std::string_view s);
 // `limit`, stops once it has that many words (the first `limit` of str.split()).
 std::vector<std::string_view> py_split(std::string_view s,
                                        std::size_t limit = static_cast<std::size_t>(-1));
+// str.split() one word at a time, for callers that stop early or need no list.
+class py_words {
+ public:
+  explicit py_words(std::string_view s) noexcept : s_(s) {}
+  // The next word, or false after the last one.
+  bool next(std::string_view& word) noexcept;
+
+ private:
+  std::string_view s_;
+  std::size_t i_ = 0;
+};
 // str.strip() with no argument.
 std::string_view py_strip(std::string_view s);
 

@@ -35,6 +35,18 @@ TEST(text_util, predicates_match_python) {
   EXPECT_FALSE(py_isprintable(0xA0));
 }
 
+// py_words scans words byte by byte and decodes only at lead bytes C2, E1, E2 and E3:
+// no other code point may be whitespace.
+TEST(text_util, only_four_lead_bytes_start_non_ascii_whitespace) {
+  for (char32_t c = 0x80; c <= 0x10FFFF; ++c) {
+    if (!py_isspace(c)) continue;
+    std::string utf8;
+    append_utf8(utf8, c);
+    auto lead = static_cast<unsigned char>(utf8[0]);
+    EXPECT_TRUE(lead == 0xC2 || lead == 0xE1 || lead == 0xE2 || lead == 0xE3) << std::hex << static_cast<std::uint32_t>(c);
+  }
+}
+
 TEST(text_util, normalization) {
   EXPECT_EQ(nfc("e\xCC\x81"), "\xC3\xA9");
   EXPECT_EQ(nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // Hangul L+V -> syllable
@@ -51,6 +63,13 @@ TEST(text_util, split_strip_and_int_follow_python) {
   EXPECT_EQ(first[1], "two");
   EXPECT_EQ(py_split("one\x1ftwo  three\x1b four", 3)[2], "three\x1b");
   EXPECT_EQ(py_split("a b", 5).size(), 2u);
+  // Words next to multi-byte whitespace and next to non-space code points of the same
+  // lead bytes (U+00E9 is C3, U+2019 is E2 80 99, U+3001 is E3 80 81).
+  auto mixed = py_split("\xE2\x80\x99x\xE2\x80\x83y\xE3\x80\x81\xE3\x80\x80\xC2\x85z\xC2\xA9");
+  ASSERT_EQ(mixed.size(), 3u);
+  EXPECT_EQ(mixed[0], "\xE2\x80\x99x");
+  EXPECT_EQ(mixed[1], "y\xE3\x80\x81");
+  EXPECT_EQ(mixed[2], "z\xC2\xA9");
   EXPECT_EQ(py_strip("\xE3\x80\x80x "), "x");
   EXPECT_EQ(parse_py_int(" -1_000 ").value, -1000);
   EXPECT_FALSE(parse_py_int("1__0").ok);

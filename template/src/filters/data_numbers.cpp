@@ -1,6 +1,9 @@
 // Django's number filters: add, divisibleby, get_digit, filesizeformat and floatformat
 // (Decimal with ROUND_HALF_UP, floats via repr), with Python's int()/float() rules.
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "djust/template/error.hpp"
@@ -89,24 +92,17 @@ value get_digit(const value& input, const value* arg, const filter_env&) {
   return value(c - '0');
 }
 
-value filesizeformat(const value& input, const value*, const filter_env&) {
-  big_int bytes;
-  switch (to_big_int(input, bytes)) {
-    case py_error::none: break;
-    case py_error::overflow_error: overflow("filesizeformat");
-    default: return value(std::string("0") + nbsp + "bytes");
-  }
-  bool negative = bytes.negative;
-  bytes.negative = false;
+// filesizeformat's text for a byte count given by sign and magnitude (`exact` when it
+// fits 64 bits, `size` as float() sees it).
+value format_file_size(bool negative, std::optional<std::int64_t> exact, double size) {
   std::string out = negative ? "-" : "";
-  auto small = bytes.to_int64();
-  if (small && *small < 1024) {
-    out += std::to_string(*small);
+  if (exact && *exact < 1024) {
+    char buf[8];
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, *exact).ptr);
     out += nbsp;
-    out += *small == 1 ? "byte" : "bytes";
+    out += *exact == 1 ? "byte" : "bytes";
     return value(std::move(out));
   }
-  double size = to_double(bytes).value_or(HUGE_VAL);
   static constexpr const char* units[] = {"KB", "MB", "GB", "TB", "PB"};
   int unit = 0;
   double scale = 1024.0;
@@ -118,6 +114,23 @@ value filesizeformat(const value& input, const value*, const filter_env&) {
   out += nbsp;
   out += units[unit];
   return value(std::move(out));
+}
+
+value filesizeformat(const value& input, const value*, const filter_env&) {
+  if (input.kind() == value_kind::integer && input.as_int() != INT64_MIN) {
+    std::int64_t n = input.as_int();
+    std::int64_t magnitude = n < 0 ? -n : n;
+    return format_file_size(n < 0, magnitude, static_cast<double>(magnitude));
+  }
+  big_int bytes;
+  switch (to_big_int(input, bytes)) {
+    case py_error::none: break;
+    case py_error::overflow_error: overflow("filesizeformat");
+    default: return value(std::string("0") + nbsp + "bytes");
+  }
+  bool negative = bytes.negative;
+  bytes.negative = false;
+  return format_file_size(negative, bytes.to_int64(), to_double(bytes).value_or(HUGE_VAL));
 }
 
 // floatformat's Decimal(repr(text)) with the float() fallback; false: return ''.

@@ -172,7 +172,10 @@ value slugify(const value& in, const value*, const filter_env&) {
 }
 
 value wordcount(const value& in, const value*, const filter_env&) {
-  return static_cast<std::int64_t>(py_split(in.as_string()).size());
+  py_words words(in.as_string());
+  std::int64_t count = 0;
+  for (std::string_view word; words.next(word);) ++count;
+  return count;
 }
 
 // Python's str.splitlines(True) boundaries.
@@ -309,21 +312,30 @@ value truncatechars(const value& in, const value* arg, const filter_env&) {
 value truncatewords(const value& in, const value* arg, const filter_env&) {
   auto length = py_int_or_value_error(*arg);
   if (!length) return in;  // Django fails silently on a non-integer
-  // words[:length] and whether more follow need only length + 1 words when length >= 0.
-  std::size_t limit = *length >= 0 && *length < (1 << 30) ? static_cast<std::size_t>(*length) + 1
-                                                          : static_cast<std::size_t>(-1);
-  auto words = py_split(in.as_string(), limit);
-  auto n = static_cast<std::int64_t>(words.size());
-  std::int64_t keep = n;
-  bool truncated = n > *length;
-  if (truncated) keep = *length < 0 ? std::max<std::int64_t>(0, n + *length) : *length;  // words[:length]
-  std::string out;
-  for (std::int64_t k = 0; k < keep; ++k) {
-    if (k) out += ' ';
-    out += words[static_cast<std::size_t>(k)];
-  }
   static constexpr std::string_view ellipsis = " \xE2\x80\xA6";
-  if (truncated && !(out.size() >= ellipsis.size() && out.ends_with(ellipsis))) out += ellipsis;
+  std::string out;
+  out.reserve(in.as_string().size() + ellipsis.size());  // the words are never longer
+  auto join = [&](std::string_view word) {
+    if (!out.empty()) out += ' ';
+    out += word;
+  };
+  bool truncated;
+  if (*length >= 0) {
+    // words[:length]; a word after those means the text was truncated.
+    py_words words(in.as_string());
+    std::string_view word;
+    std::int64_t kept = 0;
+    while ((truncated = words.next(word)) && kept < *length) {
+      join(word);
+      ++kept;
+    }
+  } else {
+    auto words = py_split(in.as_string());
+    auto keep = std::max<std::int64_t>(0, static_cast<std::int64_t>(words.size()) + *length);
+    truncated = true;  // len(words) > length for any negative length
+    for (std::int64_t k = 0; k < keep; ++k) join(words[static_cast<std::size_t>(k)]);
+  }
+  if (truncated && !out.ends_with(ellipsis)) out += ellipsis;
   return out;
 }
 
