@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "shortest_float.hpp"
 #include "text_util.hpp"
 
 namespace djust::tmpl::detail {
@@ -557,16 +558,10 @@ decimal_number decimal_of_float(double x) {
     d.exponent = -1;
     return d;
   }
-  char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, std::fabs(x), std::chars_format::scientific);
-  std::string_view sci(buf, static_cast<std::size_t>(r.ptr - buf));  // "1.2345e+03"
-  std::size_t e = sci.find('e');
-  int exp10 = 0;
-  std::from_chars(sci.data() + e + (sci[e + 1] == '+' ? 2 : 1), sci.data() + sci.size(), exp10);
-  d.digits.assign(1, sci[0]);
-  if (e > 2) d.digits.append(sci.substr(2, e - 2));
-  auto n = static_cast<int>(d.digits.size());
-  d.exponent = exp10 - n + 1;
+  auto shortest = shortest_digits_of(x);
+  d.digits.assign(shortest.text());
+  int exp10 = shortest.exp10;
+  d.exponent = exp10 - shortest.size + 1;
   // repr() writes -4 <= exp10 < 16 in plain notation, integral values with a ".0" tail.
   if (exp10 >= -4 && exp10 < 16 && d.exponent >= 0) {
     d.digits.append(static_cast<std::size_t>(d.exponent) + 1, '0');

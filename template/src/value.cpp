@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "block_pool.hpp"
+#include "shortest_float.hpp"
 #include "text_util.hpp"
 
 namespace djust::tmpl {
@@ -72,28 +73,36 @@ bool decimal_is_zero(std::string_view text) {
 std::string python_float(double d) {
   if (std::isnan(d)) return "nan";
   if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
-  std::string_view sci(buf, res.ptr - buf);
-  bool negative = sci.front() == '-';
-  if (negative) sci.remove_prefix(1);
-  auto e = sci.find('e');
-  std::string digits;
-  for (char c : sci.substr(0, e))
-    if (c != '.') digits += c;
-  int exponent = std::stoi(std::string(sci.substr(e + 1)));
-  std::string out = negative ? "-" : "";
+  std::string out = std::signbit(d) ? "-" : "";
+  if (d == 0) return out + "0.0";
+  auto shortest = detail::shortest_digits_of(d);
+  std::string_view digits = shortest.text();
+  int exponent = shortest.exp10;
+  auto size = static_cast<int>(digits.size());
   if (exponent >= 16 || exponent < -4) {
     out += digits[0];
-    if (digits.size() > 1) out += "." + digits.substr(1);
+    if (size > 1) {
+      out += '.';
+      out += digits.substr(1);
+    }
     char exp[16];
     std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
     return out + exp;
   }
-  if (exponent < 0) return out + "0." + std::string(-exponent - 1, '0') + digits;
-  if (static_cast<int>(digits.size()) <= exponent + 1)
-    return out + digits + std::string(exponent + 1 - digits.size(), '0') + ".0";
-  return out + digits.substr(0, exponent + 1) + "." + digits.substr(exponent + 1);
+  if (exponent < 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-exponent - 1), '0');
+    out += digits;
+  } else if (size <= exponent + 1) {
+    out += digits;
+    out.append(static_cast<std::size_t>(exponent + 1 - size), '0');
+    out += ".0";
+  } else {
+    out += digits.substr(0, static_cast<std::size_t>(exponent + 1));
+    out += '.';
+    out += digits.substr(static_cast<std::size_t>(exponent + 1));
+  }
+  return out;
 }
 
 std::string two(int n) {
