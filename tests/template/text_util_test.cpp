@@ -47,6 +47,20 @@ TEST(text_util, only_four_lead_bytes_start_non_ascii_whitespace) {
   }
 }
 
+TEST(text_util, same_name_is_string_equality_at_every_length) {
+  std::string base = "abcdefghijklmnopqrstuvwxyz";
+  for (std::size_t n = 0; n <= base.size(); ++n) {
+    std::string a = base.substr(0, n), b = a;
+    EXPECT_TRUE(same_name(a, b)) << n;
+    for (std::size_t i = 0; i < n; ++i) {
+      b = a;
+      b[i] = '#';
+      EXPECT_FALSE(same_name(a, b)) << n << " " << i;
+    }
+    EXPECT_FALSE(same_name(a, base.substr(0, n + 1)));
+  }
+}
+
 TEST(text_util, normalization) {
   EXPECT_EQ(nfc("e\xCC\x81"), "\xC3\xA9");
   EXPECT_EQ(nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // Hangul L+V -> syllable

@@ -62,6 +62,9 @@ class for_node final : public node {
     ctx.set_loop("forloop", &loop);
     std::size_t n = items->size();
     bool unpack = loopvars.size() > 1;
+    // The loop variable's scope entry stays where it is (the body pops whatever it
+    // pushes), so later iterations point it at their item without a lookup.
+    scope_entry* loopvar = nullptr;
     for (std::size_t i = 0; i < n; ++i) {
       const value& item = (*items)[reversed ? n - 1 - i : i];
       loop.index = static_cast<std::int64_t>(i);
@@ -81,8 +84,12 @@ class for_node final : public node {
           iterable_items(it, parts, elems);
         }
         for (std::size_t k = 0; k < loopvars.size(); ++k) ctx.set(loopvars[k], (*elems)[k]);
+      } else if (loopvar) {
+        loopvar->ext = &item;
+        loopvar->loop = nullptr;
+        loopvar->block = nullptr;
       } else {
-        ctx.set_ref(loopvars[0], &item);
+        loopvar = &ctx.set_ref(loopvars[0], &item);
       }
       render_list(body, ctx, out);
     }

@@ -57,3 +57,20 @@ TEST(for_tag, too_short) {
   EXPECT_EQ(e.kind(), error_kind::syntax);
   EXPECT_EQ(e.message(), R"TPL('for' statements should have at least four words: for x)TPL");
 }
+
+// Each iteration re-points the loop variable's scope entry; whatever the body sets under
+// the same name in between (Django: context[name] = ...) is overridden by the next item.
+// Expectations from Django 3.2.
+TEST(for_tag, body_that_rebinds_the_loop_variable) {
+  value_map ctx{{"l", value_list{1, 2, 3}}, {"m", value_list{"p", "q"}}, {"b", "B"}};
+  EXPECT_EQ(render("{% for x in l %}{% cycle 'a' 'b' as x %}[{{ x }}]{% endfor %}", ctx),
+            "a[a]b[b]a[a]");
+  EXPECT_EQ(render("{% for x in l %}{% with x=9 %}{{ x }}{% endwith %}{{ x }}"
+                   "{% for x in m %}{{ x }}{% endfor %}{{ x }}{% endfor %}", ctx),
+            "91pq192pq293pq3");
+  EXPECT_EQ(render("{% for x in l %}{% firstof a b as x %}{{ x }}{% endfor %}{{ x }}", ctx), "BBB");
+  EXPECT_EQ(render("{% for forloop in l %}{{ forloop }}{% endfor %}", ctx), "123");
+  EXPECT_EQ(render("{% for x in l %}{% include 'i.html' only %}{{ x }}{% include 'i.html' with x=5 %}"
+                   "{% endfor %}", ctx, {}, {{"i.html", "<{{ x }}>"}}),
+            "<>1<5><>2<5><>3<5>");
+}
