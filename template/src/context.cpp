@@ -45,14 +45,14 @@ const value* render_ctx::base_find(std::string_view key, std::uint32_t hash) con
 }
 
 ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
-  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    if (same_name(it->key, key)) {
-      ref r;
-      if (it->loop) r.loop = it->loop;
-      else if (it->block) r.block = it->block;
-      else r.v = it->ext ? it->ext : &it->own;
-      return r;
-    }
+  for (std::size_t i = keys_.size(); i-- > 0;) {
+    if (!same_name(keys_[i], key)) continue;
+    const scope_entry& e = entries_[i];
+    ref r;
+    if (e.loop) r.loop = e.loop;
+    else if (e.block) r.block = e.block;
+    else r.v = e.ext ? e.ext : &e.own;
+    return r;
   }
   ref r;
   r.v = base_find(key, hash);
@@ -61,8 +61,8 @@ ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
 
 scope_entry& render_ctx::slot(std::string_view key) {
   std::size_t start = marks_.empty() ? 0 : marks_.back();
-  for (std::size_t i = entries_.size(); i-- > start;) {
-    if (same_name(entries_[i].key, key)) {
+  for (std::size_t i = keys_.size(); i-- > start;) {
+    if (same_name(keys_[i], key)) {
       auto& e = entries_[i];
       e.ext = nullptr;
       e.loop = nullptr;
@@ -71,7 +71,7 @@ scope_entry& render_ctx::slot(std::string_view key) {
     }
   }
   entries_.emplace_back();
-  entries_.back().key = key;
+  keys_.push_back(key);
   return entries_.back();
 }
 
@@ -100,12 +100,13 @@ scope_entry& render_ctx::set_block(std::string_view key, const block_binding* b)
 }
 
 void render_ctx::set_upward(std::string_view key, value v) {
-  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    if (same_name(it->key, key)) {
-      it->ext = nullptr;
-      it->loop = nullptr;
-      it->block = nullptr;
-      it->own = std::move(v);
+  for (std::size_t i = keys_.size(); i-- > 0;) {
+    if (same_name(keys_[i], key)) {
+      scope_entry& e = entries_[i];
+      e.ext = nullptr;
+      e.loop = nullptr;
+      e.block = nullptr;
+      e.own = std::move(v);
       return;
     }
   }
@@ -113,8 +114,9 @@ void render_ctx::set_upward(std::string_view key, value v) {
 }
 
 render_ctx::saved_scopes render_ctx::isolate() {
-  saved_scopes s{std::move(entries_), std::move(marks_), base_};
+  saved_scopes s{std::move(entries_), std::move(keys_), std::move(marks_), base_};
   entries_.clear();
+  keys_.clear();
   marks_.clear();
   base_ = nullptr;
   return s;
@@ -122,6 +124,7 @@ render_ctx::saved_scopes render_ctx::isolate() {
 
 void render_ctx::restore(saved_scopes&& s) {
   entries_ = std::move(s.entries);
+  keys_ = std::move(s.keys);
   marks_ = std::move(s.marks);
   base_ = s.base;
 }

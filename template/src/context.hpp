@@ -46,8 +46,8 @@ struct ref {
   explicit operator bool() const { return v || loop || block; }
 };
 
+// One name bound in a scope (its name is in render_ctx's keys_).
 struct scope_entry {
-  std::string_view key;
   const value* ext = nullptr;  // a value kept alive elsewhere (loop items), else `own`
   value own;
   const loop_state* loop = nullptr;
@@ -93,6 +93,7 @@ class render_ctx {
   }
   void pop() {
     entries_.resize(marks_.back());
+    keys_.resize(marks_.back());
     marks_.pop_back();
   }
   // context[key] = v in the innermost scope.
@@ -106,6 +107,7 @@ class render_ctx {
   // Context.new(): runs `fn` with only `values` visible (include ... only).
   struct saved_scopes {
     std::deque<scope_entry> entries;
+    std::vector<std::string_view> keys;
     std::vector<std::size_t> marks;
     const value_map* base;
   };
@@ -133,7 +135,8 @@ class render_ctx {
  private:
   scope_entry& slot(std::string_view key);
   const value_map* base_;
-  std::deque<scope_entry> entries_;
+  std::deque<scope_entry> entries_;  // a deque: loops hold on to their entry
+  std::vector<std::string_view> keys_;  // the name of each entry, contiguous for lookups to scan
   std::vector<std::size_t> marks_;
   render_frame top_frame_;  // the template being rendered; includes push frames_
   std::vector<std::unique_ptr<render_frame>> frames_;
