@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "byte_scan.hpp"
 #include "text_util_tables.hpp"
 
 namespace djust::tmpl::detail {
@@ -532,6 +533,24 @@ std::size_t space_length(std::string_view s, std::size_t i) noexcept {
   return py_isspace(next_code_point(s, end)) ? end - i : 0;
 }
 
+// The first byte at or after i that may start whitespace (space_class != 0).
+std::size_t next_space_candidate(std::string_view s, std::size_t i) noexcept {
+#if defined(__SSE2__)
+  auto candidates = [](__m128i b) {
+    __m128i ascii = _mm_cmpeq_epi8(_mm_min_epu8(b, _mm_set1_epi8(0x20)), b);  // b <= 0x20
+    __m128i lead = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xC2))),
+                     _mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE1)))),
+        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE2))),
+                     _mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE3)))));
+    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, lead)));
+  };
+#else
+  auto candidates = nullptr;
+#endif
+  return find_first_of_class(s, i, candidates, [](unsigned char c) { return space_class[c] != 0; });
+}
+
 }  // namespace
 
 bool py_words::next(std::string_view& word) noexcept {
@@ -543,9 +562,9 @@ bool py_words::next(std::string_view& word) noexcept {
     return false;
   }
   std::size_t start = i;
-  while (++i < n) {
-    if (space_class[static_cast<unsigned char>(s_[i])] != 0 && space_length(s_, i) != 0) break;
-  }
+  do {
+    i = next_space_candidate(s_, i + 1);
+  } while (i < n && space_length(s_, i) == 0);  // control bytes and other code points go on
   i_ = i;
   word = s_.substr(start, i - start);
   return true;

@@ -3,6 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace djust::tmpl::detail {
 namespace {
 
@@ -49,7 +53,7 @@ TEST(text_util, only_four_lead_bytes_start_non_ascii_whitespace) {
 
 TEST(text_util, same_name_is_string_equality_at_every_length) {
   std::string base = "abcdefghijklmnopqrstuvwxyz";
-  for (std::size_t n = 0; n <= base.size(); ++n) {
+  for (std::size_t n = 0; n < base.size(); ++n) {
     std::string a = base.substr(0, n), b = a;
     EXPECT_TRUE(same_name(a, b)) << n;
     for (std::size_t i = 0; i < n; ++i) {
@@ -58,6 +62,31 @@ TEST(text_util, same_name_is_string_equality_at_every_length) {
       EXPECT_FALSE(same_name(a, b)) << n << " " << i;
     }
     EXPECT_FALSE(same_name(a, base.substr(0, n + 1)));
+  }
+}
+
+// py_split (a vector scan for candidate bytes) against str.split() written plainly: one
+// code point at a time, over random texts of whitespace, look-alikes and broken UTF-8.
+TEST(text_util, split_matches_a_code_point_loop) {
+  const std::vector<std::string> pieces = {
+      " ", "\n", "\t", "\x1c", "\x1b", "\x00", "a", "bc", "\xC3\xA9", "\xC2\xA0", "\xC2\x85", "\xC2\xA9",
+      "\xE2\x80\x83", "\xE2\x80\x99", "\xE3\x80\x80", "\xE3\x80\x81", "\xE1\x9A\x80", "\xE2", "\x80",
+      "\xF0\x9F\x98\x80", "0123456789abcdef"};
+  std::mt19937 rng(3);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 24); k > 0; --k) s += pieces[rng() % pieces.size()];
+    std::vector<std::string_view> expected;
+    std::size_t start = std::string::npos;
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t begin = i;
+      bool space = py_isspace(next_code_point(s, i));
+      if (space && start != std::string::npos) expected.push_back(std::string_view(s).substr(start, begin - start));
+      if (space) start = std::string::npos;
+      else if (start == std::string::npos) start = begin;
+    }
+    if (start != std::string::npos) expected.push_back(std::string_view(s).substr(start));
+    ASSERT_EQ(py_split(s), expected) << s;
   }
 }
 

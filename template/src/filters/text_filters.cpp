@@ -313,27 +313,41 @@ value truncatewords(const value& in, const value* arg, const filter_env&) {
   auto length = py_int_or_value_error(*arg);
   if (!length) return in;  // Django fails silently on a non-integer
   static constexpr std::string_view ellipsis = " \xE2\x80\xA6";
+  const std::string& text = in.as_string();
   std::string out;
-  out.reserve(in.as_string().size() + ellipsis.size());  // the words are never longer
-  auto join = [&](std::string_view word) {
-    if (!out.empty()) out += ' ';
-    out += word;
-  };
+  out.reserve(text.size() + ellipsis.size());  // the words are never longer
   bool truncated;
   if (*length >= 0) {
-    // words[:length]; a word after those means the text was truncated.
-    py_words words(in.as_string());
+    // words[:length]; a word after those means the text was truncated. While the words
+    // are text[0, end) separated by single spaces, that prefix is the output as it is.
+    py_words words(text);
     std::string_view word;
     std::int64_t kept = 0;
+    std::size_t end = 0;
+    bool prefix = true;
     while ((truncated = words.next(word)) && kept < *length) {
-      join(word);
+      auto at = static_cast<std::size_t>(word.data() - text.data());
+      bool follows = kept == 0 ? at == 0 : at == end + 1 && text[end] == ' ';
+      if (prefix && !follows) {
+        prefix = false;
+        out.assign(text, 0, end);
+      }
+      if (!prefix) {
+        if (kept) out += ' ';
+        out += word;
+      }
+      end = at + word.size();
       ++kept;
     }
+    if (prefix) out.assign(text, 0, end);
   } else {
-    auto words = py_split(in.as_string());
+    auto words = py_split(text);
     auto keep = std::max<std::int64_t>(0, static_cast<std::int64_t>(words.size()) + *length);
     truncated = true;  // len(words) > length for any negative length
-    for (std::int64_t k = 0; k < keep; ++k) join(words[static_cast<std::size_t>(k)]);
+    for (std::int64_t k = 0; k < keep; ++k) {
+      if (k) out += ' ';
+      out += words[static_cast<std::size_t>(k)];
+    }
   }
   if (truncated && !out.ends_with(ellipsis)) out += ellipsis;
   return out;
