@@ -310,19 +310,33 @@ std::string py_upper(std::string_view s) {
   return out;
 }
 
+// Appends the ASCII run at i as str.title() maps it; `cased` tells whether the character
+// before was cased, and is left telling the same of the run's last one.
+static std::size_t append_title_ascii_run(std::string& out, std::string_view s, std::size_t i, bool& cased) {
+  std::size_t old = out.size();
+  out.resize(old + (s.size() - i));
+  char* dst = out.data() + old;
+  std::size_t j = i;
+  for (; j < s.size(); ++j) {
+    auto c = static_cast<unsigned char>(s[j]);
+    if (c >= 0x80) break;
+    bool lower = static_cast<unsigned char>(c - 'a') < 26, upper = static_cast<unsigned char>(c - 'A') < 26;
+    if (cased && upper) c = static_cast<unsigned char>(c + ('a' - 'A'));
+    if (!cased && lower) c = static_cast<unsigned char>(c - ('a' - 'A'));
+    *dst++ = static_cast<char>(c);
+    cased = lower || upper;
+  }
+  out.resize(old + (j - i));
+  return j;
+}
+
 std::string py_title(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool previous_cased = false;
   for (std::size_t i = 0; i < s.size();) {
-    char ch = s[i];
-    if (static_cast<unsigned char>(ch) < 0x80) {
-      bool lower = ch >= 'a' && ch <= 'z', upper = ch >= 'A' && ch <= 'Z';
-      if (previous_cased && upper) ch = static_cast<char>(ch - 'A' + 'a');
-      if (!previous_cased && lower) ch = static_cast<char>(ch - 'a' + 'A');
-      out += ch;
-      previous_cased = lower || upper;
-      ++i;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      i = append_title_ascii_run(out, s, i, previous_cased);
       continue;
     }
     std::size_t begin = i;

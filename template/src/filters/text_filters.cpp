@@ -118,8 +118,15 @@ value title(const value& in, const value*, const filter_env&) {
   }
   // ... and r"\d([A-Z])" matches ("1St" -> "1st"), \d being any Unicode decimal digit.
   for (std::size_t i = 0; i < t.size();) {
-    char32_t c = next_code_point(t, i);
-    if (py_decimal(c) >= 0 && i < t.size() && ascii_upper(t[i])) {
+    auto b = static_cast<unsigned char>(t[i]);
+    bool digit;
+    if (b < 0x80) {
+      digit = b >= '0' && b <= '9';
+      ++i;
+    } else {
+      digit = py_decimal(next_code_point(t, i)) >= 0;
+    }
+    if (digit && i < t.size() && ascii_upper(t[i])) {
       t[i] = static_cast<char>(t[i] - 'A' + 'a');
       ++i;
     }
