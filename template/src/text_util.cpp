@@ -400,18 +400,9 @@ std::string nfc(std::string_view s) {
   return to_utf8(r);
 }
 
-std::string ascii_fold(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t c = next_code_point(s, i);
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (const auto* e = find_entry(tables::ascii_folds, tables::ascii_folds_size, c)) {
-      out += pooled(tables::ascii_pool, e->offset);
-    }
-  }
-  return out;
+std::string_view ascii_fold_of(char32_t c) {
+  const auto* e = find_entry(tables::ascii_folds, tables::ascii_folds_size, c);
+  return e ? pooled(tables::ascii_pool, e->offset) : std::string_view();
 }
 
 namespace {

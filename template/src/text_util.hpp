@@ -89,8 +89,10 @@ void append_upper_char(std::string& out, char32_t c);
 
 // unicodedata.normalize('NFC', s).
 std::string nfc(std::string_view s);
-// unicodedata.normalize('NFKD', s).encode('ascii', 'ignore').decode().
-std::string ascii_fold(std::string_view s);
+// What unicodedata.normalize('NFKD', s).encode('ascii', 'ignore') keeps of a code point
+// c >= 0x80 (often nothing). Decomposition works code point by code point, and the
+// reordering of combining marks never moves ASCII, so a string folds piece by piece.
+std::string_view ascii_fold_of(char32_t c);
 
 // html.unescape(s): HTML5 named and numeric character references.
 std::string html_unescape(std::string_view s);

@@ -93,7 +93,10 @@ TEST(text_util, split_matches_a_code_point_loop) {
 TEST(text_util, normalization) {
   EXPECT_EQ(nfc("e\xCC\x81"), "\xC3\xA9");
   EXPECT_EQ(nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // Hangul L+V -> syllable
-  EXPECT_EQ(ascii_fold("\xC3\xA9t\xC3\xA9 \xEF\xAC\x81 \xC2\xBD"), "ete fi 12");
+  EXPECT_EQ(ascii_fold_of(0xE9), "e");      // é
+  EXPECT_EQ(ascii_fold_of(0xFB01), "fi");   // ﬁ
+  EXPECT_EQ(ascii_fold_of(0xBD), "12");     // ½ -> 1⁄2
+  EXPECT_EQ(ascii_fold_of(0x65E5), "");     // 日 has no ASCII in its decomposition
 }
 
 TEST(text_util, split_strip_and_int_follow_python) {

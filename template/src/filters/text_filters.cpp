@@ -1,6 +1,7 @@
 // Django's plain-string filters (case, padding, cutting, slugs, words, wrapping,
 // truncation); registers the HTML ones from the html_*.cpp files too.
 #include <algorithm>
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -157,25 +158,42 @@ value phone2numeric(const value& in, const value*, const filter_env&) {
 }
 
 value slugify(const value& in, const value*, const filter_env&) {
-  std::string folded = ascii_fold(in.as_string());
-  auto is_space = [](char c) { return py_isspace(static_cast<unsigned char>(c)); };
+  // Per ASCII byte, once lowercased: 0 dropped (re [^\w\s-]), 1 part of a '-' run
+  // (re [-\s]+), 2 kept.
+  static constexpr auto kind = [] {
+    std::array<std::uint8_t, 128> k{};
+    for (int c = 0; c < 128; ++c) {
+      bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+      bool space = c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+      k[c] = word ? 2 : (space || c == '-') ? 1 : 0;
+    }
+    return k;
+  }();
+  const std::string& s = in.as_string();
   std::string out;
-  out.reserve(folded.size());
+  out.reserve(s.size());
   bool in_dash_run = false;
-  for (char c : folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '-' || is_space(c)) {
-      if (!in_dash_run) out += '-';
-      in_dash_run = true;
-    } else if (py_isword(static_cast<unsigned char>(c))) {
-      out += c;
+  auto add = [&](char c) {
+    if (kind[static_cast<unsigned char>(c)] == 2) {
+      out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
       in_dash_run = false;
+    } else if (kind[static_cast<unsigned char>(c)] == 1 && !in_dash_run) {
+      out += '-';
+      in_dash_run = true;
+    }
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      add(s[i++]);
+    } else {
+      for (char c : ascii_fold_of(next_code_point(s, i))) add(c);  // NFKD, ASCII only
     }
   }
   std::size_t b = out.find_first_not_of("-_");
   if (b == std::string::npos) return std::string();
-  std::size_t e = out.find_last_not_of("-_");
-  return out.substr(b, e - b + 1);
+  out.resize(out.find_last_not_of("-_") + 1);
+  out.erase(0, b);
+  return out;
 }
 
 value wordcount(const value& in, const value*, const filter_env&) {
