@@ -79,6 +79,17 @@ bool parse_py_float(std::string_view text, double& out) {
   return r.ec == std::errc{} && r.ptr == v.data() + v.size();
 }
 
+loop_attribute loop_attribute_of(std::string_view name) {
+  static constexpr std::pair<std::string_view, loop_attribute> names[] = {
+      {"counter", loop_attribute::counter},         {"counter0", loop_attribute::counter0},
+      {"revcounter", loop_attribute::revcounter},   {"revcounter0", loop_attribute::revcounter0},
+      {"first", loop_attribute::first},             {"last", loop_attribute::last},
+      {"parentloop", loop_attribute::parentloop}};
+  for (auto [n, a] : names)
+    if (n == name) return a;
+  return loop_attribute::none;
+}
+
 }  // namespace
 
 bool parse_py_int(std::string_view text, std::int64_t& out) {
@@ -164,7 +175,7 @@ variable make_variable(std::string_view text) {
   while (true) {
     std::size_t dot = s.find('.', start);
     std::string_view part = s.substr(start, dot == std::string_view::npos ? s.npos : dot - start);
-    lookup_segment seg{part, -1, value_map::hash_key(part)};
+    lookup_segment seg{part, -1, value_map::hash_key(part), loop_attribute_of(part)};
     std::int64_t idx;
     if (parse_py_int(part, idx)) seg.index = idx;
     v.lookups.push_back(seg);

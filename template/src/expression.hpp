@@ -14,10 +14,16 @@
 namespace djust::tmpl::detail {
 
 // One dotted segment; `index` is int(segment) when it parses as one, else -1.
+// What a segment names on a `forloop`, decided at compile time (loops are looked up often).
+enum class loop_attribute : std::uint8_t {
+  none, counter, counter0, revcounter, revcounter0, first, last, parentloop
+};
+
 struct lookup_segment {
   std::string_view name;
   std::int64_t index = -1;
   std::uint32_t hash = 0;  // value_map::hash_key(name)
+  loop_attribute loop = loop_attribute::none;
 };
 
 // Django's Variable: a literal (number or quoted string, marked safe) or a lookup path.

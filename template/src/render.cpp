@@ -235,29 +235,32 @@ const value* resolve_variable(render_ctx& ctx, const variable& var, value& tmp) 
     const lookup_segment& seg = var.lookups[i];
     if (cur.loop) {
       const loop_state& l = *cur.loop;
-      ref next;
-      if (seg.name == "counter") tmp = l.index + 1;
-      else if (seg.name == "counter0") tmp = l.index;
-      else if (seg.name == "revcounter") tmp = l.length - l.index;
-      else if (seg.name == "revcounter0") tmp = l.length - l.index - 1;
-      else if (seg.name == "first") tmp = l.index == 0;
-      else if (seg.name == "last") tmp = l.index == l.length - 1;
-      else if (seg.name == "parentloop") {
-        if (l.parent_loop) next.loop = l.parent_loop;
-        else if (l.parent_value) next.v = l.parent_value;
-        else {
-          static const value empty_map{value_map{}};
-          next.v = &empty_map;
+      switch (seg.loop) {
+        case loop_attribute::counter: tmp = l.index + 1; break;
+        case loop_attribute::counter0: tmp = l.index; break;
+        case loop_attribute::revcounter: tmp = l.length - l.index; break;
+        case loop_attribute::revcounter0: tmp = l.length - l.index - 1; break;
+        case loop_attribute::first: tmp = l.index == 0; break;
+        case loop_attribute::last: tmp = l.index == l.length - 1; break;
+        case loop_attribute::parentloop: {
+          ref next;
+          if (l.parent_loop) next.loop = l.parent_loop;
+          else if (l.parent_value) next.v = l.parent_value;
+          else {
+            static const value empty_map{value_map{}};
+            next.v = &empty_map;
+          }
+          cur = next;
+          continue;
         }
-        cur = next;
-        continue;
-      } else {
-        value m = loop_as_map(l);
-        value t2;
-        const value* r = member(m, seg, t2);
-        if (r) tmp = *r;
-        cur = r ? ref{&tmp} : ref{};
-        continue;
+        case loop_attribute::none: {
+          value m = loop_as_map(l);
+          value t2;
+          const value* r = member(m, seg, t2);
+          if (r) tmp = *r;
+          cur = r ? ref{&tmp} : ref{};
+          continue;
+        }
       }
       cur = ref{&tmp};
     } else if (cur.block) {
