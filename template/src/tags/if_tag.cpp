@@ -103,6 +103,23 @@ struct if_expr {
   filter_expression literal;
   std::unique_ptr<if_expr> first, second;
 
+  // Whether eval(ctx) is truthy, without copying values out of the context (a copy of a
+  // shared string, list or map costs an atomic reference count).
+  bool test(render_ctx& ctx) const {
+    value tmp;
+    if (kind == op::literal) return resolve(ctx, literal, tmp, true)->truthy();
+    try {
+      switch (kind) {
+        case op::or_: return first->test(ctx) || second->test(ctx);
+        case op::and_: return first->test(ctx) && second->test(ctx);
+        case op::not_: return !first->test(ctx);
+        default: return compare_operands(ctx);
+      }
+    } catch (...) {
+      return false;
+    }
+  }
+
   value eval(render_ctx& ctx) const {
     if (kind == op::literal) return resolve_value(ctx, literal, true);
     try {
@@ -118,22 +135,37 @@ struct if_expr {
         case op::not_: return !first->eval(ctx).truthy();
         default: break;
       }
-      value x = first->eval(ctx), y = second->eval(ctx);
-      switch (kind) {
-        case op::in: return contains(x, y);
-        case op::not_in: return !contains(x, y);
-        case op::is: return identical(x, y);
-        case op::is_not: return !identical(x, y);
-        case op::eq: return x == y;
-        case op::ne: return !(x == y);
-        case op::gt: return compare(x, y) > 0;
-        case op::ge: return compare(x, y) >= 0;
-        case op::lt: return compare(x, y) < 0;
-        case op::le: return compare(x, y) <= 0;
-        default: return false;
-      }
+      return compare_operands(ctx);
     } catch (...) {
       return false;  // Django: "Templates shouldn't throw exceptions when rendering"
+    }
+  }
+
+ private:
+  // An operand's value: where the context holds it, or in `tmp`.
+  const value& operand(render_ctx& ctx, value& tmp) const {
+    if (kind == op::literal) return *resolve(ctx, literal, tmp, true);
+    tmp = eval(ctx);
+    return tmp;
+  }
+
+  // in, not in, is, is not, ==, !=, >, >=, <, <= (callers catch what they throw).
+  bool compare_operands(render_ctx& ctx) const {
+    value tx, ty;
+    const value& x = first->operand(ctx, tx);
+    const value& y = second->operand(ctx, ty);
+    switch (kind) {
+      case op::in: return contains(x, y);
+      case op::not_in: return !contains(x, y);
+      case op::is: return identical(x, y);
+      case op::is_not: return !identical(x, y);
+      case op::eq: return x == y;
+      case op::ne: return !(x == y);
+      case op::gt: return compare(x, y) > 0;
+      case op::ge: return compare(x, y) >= 0;
+      case op::lt: return compare(x, y) < 0;
+      case op::le: return compare(x, y) <= 0;
+      default: return false;
     }
   }
 };
@@ -237,7 +269,7 @@ class if_node final : public node {
       bool match = true;
       if (cond) {
         try {
-          match = cond->eval(ctx).truthy();
+          match = cond->test(ctx);
         } catch (const variable_does_not_exist&) {
           match = false;
         }

@@ -66,3 +66,16 @@ TEST(if_tag, malformed_else) {
   EXPECT_EQ(e.kind(), error_kind::syntax);
   EXPECT_EQ(e.message(), R"TPL(Malformed template tag at line 1: "else x")TPL");
 }
+
+// Conditions look at the context's own values (expectations from Django 3.2): `is` holds
+// for one object seen twice, and errors inside an operator make the condition false.
+TEST(if_tag, operands_are_the_context_values_themselves) {
+  value_map ctx{{"d", date_value{2020, 1, 2}}, {"l", value_list{1}}, {"m", value_list{1}}, {"f", 1.5},
+                {"a", 5}, {"b", 1}, {"s", "a"}, {"names", value_list{"a"}}, {"x", 0}};
+  EXPECT_EQ(render("{% if d is d %}y{% else %}n{% endif %}", ctx), "y");
+  EXPECT_EQ(render("{% if l is l %}y{% else %}n{% endif %}{% if l is m %}y{% else %}n{% endif %}", ctx), "yn");
+  EXPECT_EQ(render("{% if 1.5 is 1.5 %}y{% else %}n{% endif %}{% if f is f %}y{% else %}n{% endif %}", ctx), "ny");
+  EXPECT_EQ(render("{% if a|first or b %}y{% else %}n{% endif %}{% if not a|first %}y{% else %}n{% endif %}", ctx), "nn");
+  EXPECT_EQ(render("{% if s in names and not x %}y{% else %}n{% endif %}{% if 'a' in 5 %}y{% else %}n{% endif %}", ctx), "yn");
+  EXPECT_EQ(render_error("{% if a|first %}y{% endif %}", ctx).kind(), error_kind::render);
+}
