@@ -1,6 +1,9 @@
 // urlize and urlizetrunc: django.utils.html.urlize with hand-written scanners for its
 // regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA).
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +27,15 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   for (std::size_t i = 0; i < prefix.size(); ++i)
     if (ascii_lower(s[i]) != prefix[i]) return false;
   return true;
+}
+
+// s.find_first_of(chars, from), without the memchr call per byte of `s` that
+// libstdc++ makes.
+std::size_t find_any(std::string_view s, std::string_view chars, std::size_t from = 0) {
+  for (std::size_t i = from; i < s.size(); ++i)
+    for (char c : chars)
+      if (s[i] == c) return i;
+  return npos;
 }
 
 std::size_t count_of(std::string_view s, char c) {
@@ -85,15 +97,17 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string unquote(std::string_view s) {
-  if (s.find('%') == npos) return std::string(s);
-  std::string out, bytes;
-  out.reserve(s.size());
+// unquote(s): `s` itself when it has no '%', else the decoded text, built in `buf`.
+std::string_view unquoted(std::string_view s, std::string& buf) {
+  if (s.find('%') == npos) return s;
+  buf.clear();
+  buf.reserve(s.size());
+  std::string bytes;  // one run of ASCII with its %XX escapes decoded
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) >= 0x80) {
       std::size_t j = i;
       while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
-      out.append(s, i, j - i);
+      buf.append(s, i, j - i);
       i = j;
       continue;
     }
@@ -108,27 +122,61 @@ std::string unquote(std::string_view s) {
         bytes += s[i];
       }
     }
-    append_decoded_utf8(out, bytes);
+    append_decoded_utf8(buf, bytes);
   }
-  return out;
+  return buf;
 }
 
-std::string quote(std::string_view s, std::string_view safe) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  append_quoted(out, s, safe);
-  return out;
+// ---- urllib.parse.quote, written straight into the href that escape() would make ----
+
+// What quote() makes of one byte, seen through escape(): the byte itself, an HTML
+// entity ('&' and '\'' are URL-safe but not HTML-safe), %XX, or '+' (quote_plus's space).
+enum class quoted_as : std::uint8_t { itself, entity, percent, plus };
+using quote_table = std::array<quoted_as, 256>;
+
+constexpr quote_table make_quote_table(std::string_view safe, bool space_as_plus) {
+  quote_table t{};
+  for (auto& q : t) q = quoted_as::percent;
+  for (int c = 0; c < 128; ++c)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      t[c] = quoted_as::itself;
+  for (char c : std::string_view("_.-~")) t[static_cast<unsigned char>(c)] = quoted_as::itself;
+  for (char c : safe)
+    t[static_cast<unsigned char>(c)] = c == '&' || c == '\'' ? quoted_as::entity : quoted_as::itself;
+  if (space_as_plus) t[' '] = quoted_as::plus;
+  return t;
 }
 
-// quote_plus(s, safe=''): spaces become '+'.
-void append_quote_plus(std::string& out, std::string_view s) {
+// smart_urlquote's quote(segment, safe=RFC 3986 delimiters + '~').
+constexpr quote_table segment_quoting = make_quote_table("!$&'()*+,;=:/?#[]@~", false);
+// urlencode's quote_plus(s, safe='').
+constexpr quote_table query_quoting = make_quote_table("", true);
+
+void append_quoted_href(std::string& out, std::string_view s, const quote_table& how) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::size_t run = 0;  // start of the bytes kept since the last rewritten one
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ') {
+    auto b = static_cast<unsigned char>(s[i]);
+    quoted_as q = how[b];
+    if (q == quoted_as::itself) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (q == quoted_as::percent) {
+      const char escaped[3] = {'%', hex[b >> 4], hex[b & 15]};
+      out.append(escaped, 3);
+    } else if (q == quoted_as::plus) {
       out += '+';
     } else {
-      append_quoted(out, s.substr(i, 1), "");
+      out += b == '&' ? "&amp;" : "&#x27;";
     }
   }
+  out.append(s.data() + run, s.size() - run);
+}
+
+// quote(unquote(segment), safe=...) into the href.
+void append_unquote_quoted(std::string& out, std::string_view segment) {
+  std::string buf;
+  append_quoted_href(out, unquoted(segment, buf), segment_quoting);
 }
 
 // ---- IDNA (encodings.idna, approximating nameprep by casefold() and NFC) ----
@@ -216,24 +264,23 @@ bool idna_label(std::string_view label, std::string& out) {
   return true;
 }
 
-// domain.encode('idna').decode('ascii'); false where Python raises UnicodeError.
-bool punycode(std::string_view domain, std::string& out) {
-  out.clear();
-  if (domain.empty()) return true;
+// domain.encode('idna').decode('ascii'): an ASCII domain is only checked and returned
+// as it is; another is encoded into `buf`. nullopt where Python raises UnicodeError.
+std::optional<std::string_view> idna_encode(std::string_view domain, std::string& buf) {
+  if (domain.empty()) return domain;
   if (is_ascii(domain)) {
     std::size_t start = 0;
     while (true) {
       std::size_t dot = domain.find('.', start);
       std::size_t len = (dot == npos ? domain.size() : dot) - start;
       if (dot == npos) {
-        if (len >= 64) return false;
+        if (len >= 64) return std::nullopt;
         break;
       }
-      if (len == 0 || len >= 64) return false;
+      if (len == 0 || len >= 64) return std::nullopt;
       start = dot + 1;
     }
-    out = domain;
-    return true;
+    return domain;
   }
   // Labels split on the four IDNA dots.
   std::vector<std::string_view> labels;
@@ -249,18 +296,21 @@ bool punycode(std::string_view domain, std::string& out) {
   labels.push_back(domain.substr(start));
   bool trailing_dot = labels.back().empty();
   if (trailing_dot) labels.pop_back();
+  buf.clear();
   for (std::size_t k = 0; k < labels.size(); ++k) {
-    if (k) out += '.';
-    if (!idna_label(labels[k], out)) return false;
+    if (k) buf += '.';
+    if (!idna_label(labels[k], buf)) return std::nullopt;
   }
-  if (trailing_dot) out += '.';
-  return true;
+  if (trailing_dot) buf += '.';
+  return buf;
 }
 
 // ---- urllib.parse.urlsplit / urlunsplit and Django's smart_urlquote ----
 
-struct split_url {
-  std::string scheme, netloc, path, query, fragment;
+// urlsplit's five parts; all but the lowercased scheme view the URL.
+struct url_parts {
+  std::string scheme;  // short: stays in the small-string buffer
+  std::string_view netloc, path, query, fragment;
 };
 
 bool valid_ipv4(std::string_view s) {
@@ -353,13 +403,17 @@ bool check_bracketed_netloc(std::string_view netloc) {
   return valid_ipv6(hostname);
 }
 
-bool urlsplit(std::string_view input, split_url& r) {
+// urlsplit(url); false where Python raises ValueError. The parts view `url`, or
+// `cleaned` when the URL holds a tab or line break that urlsplit drops.
+bool urlsplit(std::string_view url, std::string& cleaned, url_parts& r) {
   std::size_t lead = 0;
-  while (lead < input.size() && static_cast<unsigned char>(input[lead]) <= 0x20) ++lead;
-  std::string url;
-  for (char c : input.substr(lead))
-    if (c != '\t' && c != '\r' && c != '\n') url += c;
-  std::string_view u = url;
+  while (lead < url.size() && static_cast<unsigned char>(url[lead]) <= 0x20) ++lead;
+  std::string_view u = url.substr(lead);
+  if (find_any(u, "\t\r\n") != npos) {
+    for (char c : u)
+      if (c != '\t' && c != '\r' && c != '\n') cleaned += c;
+    u = cleaned;
+  }
   std::size_t colon = u.find(':');
   if (colon != npos && colon > 0 && ascii_alpha(u[0])) {
     bool ok = true;
@@ -371,7 +425,7 @@ bool urlsplit(std::string_view input, split_url& r) {
     }
   }
   if (u.substr(0, 2) == "//") {
-    std::size_t delim = u.find_first_of("/?#", 2);
+    std::size_t delim = find_any(u, "/?#", 2);
     r.netloc = u.substr(2, delim == npos ? npos : delim - 2);
     u = delim == npos ? std::string_view() : u.substr(delim);
     bool open = r.netloc.find('[') != npos, close = r.netloc.find(']') != npos;
@@ -400,56 +454,63 @@ bool uses_netloc(std::string_view scheme) {
   return false;
 }
 
-std::string urlunsplit(const split_url& p) {
-  std::string url = p.path;
-  if (!p.netloc.empty() || (!p.scheme.empty() && uses_netloc(p.scheme) && url.substr(0, 2) != "//")) {
-    if (!url.empty() && url[0] != '/') url = "/" + url;
-    url = "//" + p.netloc + url;
+// A query name or value as smart_urlquote re-encodes it: parse_qsl turns '+' into a
+// space and unquotes, smart_urlquote unquotes once more, urlencode applies quote_plus.
+void append_query_part(std::string& out, std::string_view s) {
+  if (find_any(s, "+%") == npos) {
+    append_quoted_href(out, s, query_quoting);
+    return;
   }
-  if (!p.scheme.empty()) url = p.scheme + ":" + url;
-  if (!p.query.empty()) url += "?" + p.query;
-  if (!p.fragment.empty()) url += "#" + p.fragment;
-  return url;
+  std::string spaced(s), once, twice;
+  std::replace(spaced.begin(), spaced.end(), '+', ' ');
+  append_quoted_href(out, unquoted(unquoted(spaced, once), twice), query_quoting);
 }
 
-constexpr std::string_view url_safe = "!$&'()*+,;=:/?#[]@~";  // RFC 3986 delimiters and '~'
-
-std::string unquote_quote(std::string_view segment) { return quote(unquote(segment), url_safe); }
-
-std::string smart_urlquote(const std::string& url) {
-  split_url parts;
-  if (!urlsplit(url, parts)) return unquote_quote(url);
-  std::string netloc;
-  if (!punycode(parts.netloc, netloc)) return unquote_quote(url);
-  parts.netloc = std::move(netloc);
-  if (!parts.query.empty()) {
-    // parse_qsl(keep_blank_values=True), unquoted once more, then urlencode().
-    std::string query;
-    std::string_view q = parts.query;
-    std::size_t start = 0;
-    while (start <= q.size()) {
-      std::size_t amp = q.find('&', start);
-      std::string_view pair = q.substr(start, amp == npos ? npos : amp - start);
-      start = amp == npos ? q.size() + 1 : amp + 1;
-      if (pair.empty()) continue;
-      std::size_t eq = pair.find('=');
-      std::string name(pair.substr(0, eq));
-      std::string val(eq == npos ? std::string_view() : pair.substr(eq + 1));
-      for (auto* s : {&name, &val}) {
-        for (char& c : *s)
-          if (c == '+') c = ' ';
-        *s = unquote(unquote(*s));
-      }
-      if (!query.empty()) query += '&';
-      append_quote_plus(query, name);
-      query += '=';
-      append_quote_plus(query, val);
-    }
-    parts.query = std::move(query);
+// urlencode(parse_qsl(query, keep_blank_values=True)) with its '?', if any pair is left.
+void append_query(std::string& out, std::string_view query) {
+  bool first = true;
+  for (std::size_t start = 0; start <= query.size();) {
+    std::size_t amp = query.find('&', start);
+    std::string_view pair = query.substr(start, amp == npos ? npos : amp - start);
+    start = amp == npos ? query.size() + 1 : amp + 1;
+    if (pair.empty()) continue;
+    std::size_t eq = pair.find('=');
+    out += first ? "?" : "&amp;";
+    first = false;
+    append_query_part(out, pair.substr(0, eq));
+    out += '=';
+    append_query_part(out, eq == npos ? std::string_view() : pair.substr(eq + 1));
   }
-  parts.path = unquote_quote(parts.path);
-  parts.fragment = unquote_quote(parts.fragment);
-  return urlunsplit(parts);
+}
+
+// escape(smart_urlquote(url)): each part is quoted straight into the href, and
+// urlunsplit's joining is done on the way.
+void append_smart_urlquoted(std::string& out, std::string_view url) {
+  url_parts parts;
+  std::string cleaned, host_buf;
+  std::optional<std::string_view> host;
+  if (!urlsplit(url, cleaned, parts) || !(host = idna_encode(parts.netloc, host_buf))) {
+    append_unquote_quoted(out, url);  // urlsplit's ValueError or punycode's UnicodeError
+    return;
+  }
+  std::string path_buf;
+  std::string_view path = unquoted(parts.path, path_buf);  // quote() keeps its '/'s
+  if (!parts.scheme.empty()) {
+    out += parts.scheme;
+    out += ':';
+  }
+  if (!host->empty() ||
+      (!parts.scheme.empty() && uses_netloc(parts.scheme) && path.substr(0, 2) != "//")) {
+    out += "//";
+    append_html_escaped(out, *host);
+    if (!path.empty() && path[0] != '/') out += '/';
+  }
+  append_quoted_href(out, path, segment_quoting);
+  append_query(out, parts.query);
+  if (!parts.fragment.empty()) {
+    out += '#';
+    append_unquote_quoted(out, parts.fragment);
+  }
 }
 
 // ---- urlize proper ----
@@ -574,25 +635,27 @@ bool urlize_word(std::string& out, std::string_view word, std::int64_t limit, bo
   if (!may_be_link(word)) return false;
   std::string lead, middle(word), trail;
   trim_punctuation(lead, middle, trail);
-  std::string url;
-  bool nofollow = true;
+  std::string url;  // the URL smart_urlquote gets, empty for an e-mail
+  std::string_view local, domain;  // an e-mail's parts, the domain IDNA-encoded
+  std::string domain_buf;
   if (middle.size() <= max_url_length * 4 && simple_url(middle) &&
       code_point_count(middle) <= max_url_length) {
-    url = smart_urlquote(html_unescape(middle));
+    url = html_unescape(middle);
   } else if (middle.size() <= max_url_length * 4 && simple_url_2(middle) &&
              code_point_count(middle) <= max_url_length) {
-    url = smart_urlquote("http://" + html_unescape(middle));
+    url = "http://" + html_unescape(middle);
   } else if (middle.find(':') == npos && is_email_simple(middle)) {
     auto at = middle.rfind('@');
-    std::string domain;
-    if (!punycode(std::string_view(middle).substr(at + 1), domain)) {
+    auto encoded = idna_encode(std::string_view(middle).substr(at + 1), domain_buf);
+    if (!encoded) {
       raw = true;  // Django's `continue`: the word is left exactly as it was
       return false;
     }
-    url = "mailto:" + middle.substr(0, at) + "@" + domain;
-    nofollow = false;
+    local = std::string_view(middle).substr(0, at);
+    domain = *encoded;
+  } else {
+    return false;
   }
-  if (url.empty()) return false;
   std::string trimmed = middle;
   if (limit >= 0 && code_point_count(middle) > static_cast<std::size_t>(limit)) {
     trimmed = middle.substr(0, byte_offset_of(middle, static_cast<std::size_t>(limit > 0 ? limit - 1 : 0)));
@@ -600,8 +663,16 @@ bool urlize_word(std::string& out, std::string_view word, std::int64_t limit, bo
   }
   append_plain(out, lead, escape_plain);
   out += "<a href=\"";
-  append_html_escaped(out, url);
-  out += nofollow ? "\" rel=\"nofollow\">" : "\">";
+  if (url.empty()) {
+    out += "mailto:";
+    append_html_escaped(out, local);
+    out += '@';
+    append_html_escaped(out, domain);
+    out += "\">";
+  } else {
+    append_smart_urlquoted(out, url);
+    out += "\" rel=\"nofollow\">";
+  }
   append_plain(out, trimmed, escape_plain);
   out += "</a>";
   append_plain(out, trail, escape_plain);
