@@ -515,20 +515,67 @@ void append_smart_urlquoted(std::string& out, std::string_view url) {
 
 // ---- urlize proper ----
 
-// Django's trim_punctuation: moves wrapping and trailing punctuation to lead/trail.
-void trim_punctuation(std::string& lead, std::string& middle, std::string& trail) {
-  static constexpr std::pair<char, char> wrapping[] = {{'(', ')'}, {'[', ']'}};
+// lead, middle and trail as Django's trim_punctuation leaves them. They view the word,
+// or the buffers where entities made Django's slicing copy text.
+struct trimmed_word {
+  std::string_view lead, middle, trail;
+  std::string lead_buf, middle_buf, trail_buf;
+};
+
+constexpr std::pair<char, char> wrapping_punctuation[] = {{'(', ')'}, {'[', ']'}};
+
+bool trailing_punctuation(char c) {
+  return c == '.' || c == ',' || c == ':' || c == ';' || c == '!';
+}
+
+// Whether `middle`, ending with `closing`, holds one more `closing` than `opening`.
+bool unbalanced_close(std::string_view middle, char opening, char closing) {
+  return !middle.empty() && middle.back() == closing &&
+         count_of(middle, closing) == count_of(middle, opening) + 1;
+}
+
+// trim_punctuation for a word without '&', which html.unescape leaves alone: the lead
+// and the trail are then a prefix and a suffix of the word.
+void trim_punctuation_plain(std::string_view word, trimmed_word& w) {
+  std::size_t begin = 0, end = word.size();
   bool trimmed = true;
   while (trimmed) {
     trimmed = false;
-    for (auto [opening, closing] : wrapping) {
+    for (auto [opening, closing] : wrapping_punctuation) {
+      if (begin < end && word[begin] == opening) {
+        ++begin;
+        trimmed = true;
+      }
+      if (unbalanced_close(word.substr(begin, end - begin), opening, closing)) {
+        --end;
+        trimmed = true;
+      }
+    }
+    while (end > begin && trailing_punctuation(word[end - 1])) {
+      --end;
+      trimmed = true;
+    }
+  }
+  w.lead = word.substr(0, begin);
+  w.middle = word.substr(begin, end - begin);
+  w.trail = word.substr(end);
+}
+
+// trim_punctuation for a word with '&': the trailing punctuation is found in the
+// unescaped text, and Django slices the escaped text with the unescaped lengths (sic).
+void trim_punctuation_entities(std::string_view word, trimmed_word& w) {
+  std::string &lead = w.lead_buf, &middle = w.middle_buf, &trail = w.trail_buf;
+  middle = word;
+  bool trimmed = true;
+  while (trimmed) {
+    trimmed = false;
+    for (auto [opening, closing] : wrapping_punctuation) {
       if (!middle.empty() && middle.front() == opening) {
         middle.erase(0, 1);
         lead += opening;
         trimmed = true;
       }
-      if (!middle.empty() && middle.back() == closing &&
-          count_of(middle, closing) == count_of(middle, opening) + 1) {
+      if (unbalanced_close(middle, opening, closing)) {
         middle.pop_back();
         trail.insert(trail.begin(), closing);
         trimmed = true;
@@ -538,7 +585,6 @@ void trim_punctuation(std::string& lead, std::string& middle, std::string& trail
     std::size_t end = unescaped.find_last_not_of(".,:;!");
     end = end == npos ? 0 : end + 1;
     if (end != unescaped.size()) {
-      // Django slices the escaped text with the unescaped lengths (sic).
       std::size_t stripped_len = code_point_count(std::string_view(unescaped).substr(0, end));
       std::size_t removed = code_point_count(std::string_view(unescaped).substr(end));
       trail.insert(0, middle, byte_offset_of(middle, stripped_len));
@@ -547,6 +593,18 @@ void trim_punctuation(std::string& lead, std::string& middle, std::string& trail
       trimmed = true;
     }
   }
+  w.lead = lead;
+  w.middle = middle;
+  w.trail = trail;
+}
+
+// Django's trim_punctuation: moves wrapping and trailing punctuation to lead/trail.
+void trim_punctuation(std::string_view word, trimmed_word& w) {
+  if (word.find('&') == npos) {
+    trim_punctuation_plain(word, w);
+  } else {
+    trim_punctuation_entities(word, w);
+  }
 }
 
 bool is_email_simple(std::string_view v) {
@@ -554,7 +612,7 @@ bool is_email_simple(std::string_view v) {
   auto at = v.find('@');
   if (at == npos || v.find('@', at + 1) != npos) return false;
   std::string_view domain = v.substr(at + 1);
-  if (code_point_count(domain) > 63) return false;
+  if (domain.size() > 63 && code_point_count(domain) > 63) return false;
   return domain.find('.') != npos && domain.front() != '.';
 }
 
@@ -626,81 +684,109 @@ bool may_be_link(std::string_view word) {
   return false;
 }
 
-// Appends the link urlize makes of `word` and returns true, or returns false when the
-// word stays text. `raw` is set when Django leaves the word unescaped (IDNA failure).
-bool urlize_word(std::string& out, std::string_view word, std::int64_t limit, bool safe_input,
-                 bool autoescape, bool& raw) {
-  bool escape_plain = !safe_input && autoescape;
-  raw = false;
+// len(s) <= n, counting code points only when the bytes do not settle it.
+bool at_most_code_points(std::string_view s, std::size_t n) {
+  return s.size() <= n || (s.size() <= n * 4 && byte_offset_of(s, n) == s.size());
+}
+
+// Which of urlize's three patterns the trimmed word matches.
+enum class link_kind { none, url, bare_url, email };
+
+link_kind classify(std::string_view middle) {
+  bool short_enough = at_most_code_points(middle, max_url_length);
+  if (short_enough && simple_url(middle)) return link_kind::url;
+  if (short_enough && simple_url_2(middle)) return link_kind::bare_url;
+  if (middle.find(':') == npos && is_email_simple(middle)) return link_kind::email;
+  return link_kind::none;
+}
+
+// escape(smart_urlquote(html.unescape(middle))), with "http://" in front for a bare URL.
+void append_url_href(std::string& out, std::string_view middle, link_kind kind) {
+  if (kind == link_kind::url && middle.find('&') == npos) {
+    append_smart_urlquoted(out, middle);
+    return;
+  }
+  std::string url = kind == link_kind::bare_url ? "http://" : "";
+  url += middle.find('&') == npos ? std::string(middle) : html_unescape(middle);
+  append_smart_urlquoted(out, url);
+}
+
+// trim_url: the text of the link, cut to limit - 1 code points and an ellipsis when
+// it is longer than the limit (a negative one means no limit).
+void append_link_text(std::string& out, std::string_view middle, std::int64_t limit, bool escape) {
+  auto n = static_cast<std::size_t>(limit);
+  if (limit < 0 || at_most_code_points(middle, n)) {
+    append_plain(out, middle, escape);
+    return;
+  }
+  append_plain(out, middle.substr(0, byte_offset_of(middle, n > 0 ? n - 1 : 0)), escape);
+  out += ellipsis;
+}
+
+struct urlize_options {
+  std::int64_t limit;  // urlizetrunc's, or -1
+  bool escape_plain;   // autoescape on and the input not safe
+};
+
+// If `word` becomes a link, or stays raw, appends the pending text before it and then
+// the word's output, and returns true; returns false when the word is plain text.
+bool urlize_word(std::string& out, std::string_view pending, std::string_view word,
+                 const urlize_options& opt) {
   if (!may_be_link(word)) return false;
-  std::string lead, middle(word), trail;
-  trim_punctuation(lead, middle, trail);
-  std::string url;  // the URL smart_urlquote gets, empty for an e-mail
+  trimmed_word w;
+  trim_punctuation(word, w);
+  link_kind kind = classify(w.middle);
+  if (kind == link_kind::none) return false;
   std::string_view local, domain;  // an e-mail's parts, the domain IDNA-encoded
   std::string domain_buf;
-  if (middle.size() <= max_url_length * 4 && simple_url(middle) &&
-      code_point_count(middle) <= max_url_length) {
-    url = html_unescape(middle);
-  } else if (middle.size() <= max_url_length * 4 && simple_url_2(middle) &&
-             code_point_count(middle) <= max_url_length) {
-    url = "http://" + html_unescape(middle);
-  } else if (middle.find(':') == npos && is_email_simple(middle)) {
-    auto at = middle.rfind('@');
-    auto encoded = idna_encode(std::string_view(middle).substr(at + 1), domain_buf);
+  if (kind == link_kind::email) {
+    auto at = w.middle.rfind('@');
+    auto encoded = idna_encode(w.middle.substr(at + 1), domain_buf);
     if (!encoded) {
-      raw = true;  // Django's `continue`: the word is left exactly as it was
-      return false;
+      // Django's `continue`: the word is left exactly as it was, not even escaped.
+      append_plain(out, pending, opt.escape_plain);
+      out += word;
+      return true;
     }
-    local = std::string_view(middle).substr(0, at);
+    local = w.middle.substr(0, at);
     domain = *encoded;
-  } else {
-    return false;
   }
-  std::string trimmed = middle;
-  if (limit >= 0 && code_point_count(middle) > static_cast<std::size_t>(limit)) {
-    trimmed = middle.substr(0, byte_offset_of(middle, static_cast<std::size_t>(limit > 0 ? limit - 1 : 0)));
-    trimmed += ellipsis;
-  }
-  append_plain(out, lead, escape_plain);
+  append_plain(out, pending, opt.escape_plain);
+  append_plain(out, w.lead, opt.escape_plain);
   out += "<a href=\"";
-  if (url.empty()) {
+  if (kind == link_kind::email) {
     out += "mailto:";
     append_html_escaped(out, local);
     out += '@';
     append_html_escaped(out, domain);
     out += "\">";
   } else {
-    append_smart_urlquoted(out, url);
+    append_url_href(out, w.middle, kind);
     out += "\" rel=\"nofollow\">";
   }
-  append_plain(out, trimmed, escape_plain);
+  append_link_text(out, w.middle, opt.limit, opt.escape_plain);
   out += "</a>";
-  append_plain(out, trail, escape_plain);
+  append_plain(out, w.trail, opt.escape_plain);
   return true;
 }
 
 std::string urlize(std::string_view text, std::int64_t limit, bool safe_input, bool autoescape) {
+  urlize_options opt{limit, !safe_input && autoescape};
   std::string out;
-  out.reserve(text.size() + text.size() / 4);
+  // A link writes its word twice (href and text) with 34 bytes of markup.
+  out.reserve(text.size() * 2 + 48);
   // re.split(r'([\s<>"\']+)'): words alternate with separator runs. Text that stays
   // text is copied (escaped) in one piece when the next link or the end comes.
-  bool escape_plain = !safe_input && autoescape;
   std::size_t i = 0, next = 0, plain = 0;
-  std::string link;
   while (true) {
     std::size_t start = i;
     while (i < text.size() && !separator_at(text, i, next)) i = next;
-    bool raw;
-    link.clear();
-    if (urlize_word(link, text.substr(start, i - start), limit, safe_input, autoescape, raw) || raw) {
-      append_plain(out, text.substr(plain, start - plain), escape_plain);
-      out += raw ? text.substr(start, i - start) : std::string_view(link);
-      plain = i;
-    }
+    std::string_view pending = text.substr(plain, start - plain);
+    if (urlize_word(out, pending, text.substr(start, i - start), opt)) plain = i;
     if (i >= text.size()) break;
     while (i < text.size() && separator_at(text, i, next)) i = next;
   }
-  append_plain(out, text.substr(plain), escape_plain);
+  append_plain(out, text.substr(plain), opt.escape_plain);
   return out;
 }
 
