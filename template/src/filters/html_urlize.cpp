@@ -29,13 +29,12 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-// s.find_first_of(chars, from), without the memchr call per byte of `s` that
-// libstdc++ makes.
+// s.find_first_of(chars, from) as one memchr per char: libstdc++'s makes one call
+// per byte of `s`.
 std::size_t find_any(std::string_view s, std::string_view chars, std::size_t from = 0) {
-  for (std::size_t i = from; i < s.size(); ++i)
-    for (char c : chars)
-      if (s[i] == c) return i;
-  return npos;
+  std::size_t first = npos;
+  for (char c : chars) first = std::min(first, s.find(c, from));
+  return first;
 }
 
 std::size_t count_of(std::string_view s, char c) {
@@ -650,12 +649,30 @@ bool simple_url_2(std::string_view m) {
   return false;
 }
 
-// Whether the code point at i belongs to re r'[\s<>"\']'; `next` gets its end.
-bool separator_at(std::string_view s, std::size_t i, std::size_t& next) {
-  char c = s[i];
-  next = i;
-  char32_t cp = next_code_point(s, next);
-  return c == '<' || c == '>' || c == '"' || c == '\'' || py_isspace(cp);
+// re r'[\s<>"\']' on ASCII: Python's ASCII whitespace, angle brackets and quotes.
+constexpr std::array<bool, 128> ascii_separators = [] {
+  std::array<bool, 128> t{};
+  for (char c : std::string_view(" \t\n\v\f\r\x1c\x1d\x1e\x1f<>\"'")) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
+// The end of the run of separators (`separators` true) or of word characters that
+// starts at byte i. Only a non-ASCII byte needs its code point decoded.
+std::size_t run_end(std::string_view s, std::size_t i, bool separators) {
+  while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t next = i + 1;
+    bool separator;
+    if (b < 0x80) {
+      separator = ascii_separators[b];
+    } else {
+      next = i;
+      separator = py_isspace(next_code_point(s, next));
+    }
+    if (separator != separators) break;
+    i = next;
+  }
+  return i;
 }
 
 void append_plain(std::string& out, std::string_view word, bool escape) {
@@ -777,14 +794,14 @@ std::string urlize(std::string_view text, std::int64_t limit, bool safe_input, b
   out.reserve(text.size() * 2 + 48);
   // re.split(r'([\s<>"\']+)'): words alternate with separator runs. Text that stays
   // text is copied (escaped) in one piece when the next link or the end comes.
-  std::size_t i = 0, next = 0, plain = 0;
+  std::size_t i = 0, plain = 0;
   while (true) {
     std::size_t start = i;
-    while (i < text.size() && !separator_at(text, i, next)) i = next;
+    i = run_end(text, i, false);
     std::string_view pending = text.substr(plain, start - plain);
     if (urlize_word(out, pending, text.substr(start, i - start), opt)) plain = i;
     if (i >= text.size()) break;
-    while (i < text.size() && separator_at(text, i, next)) i = next;
+    i = run_end(text, i, true);
   }
   append_plain(out, text.substr(plain), opt.escape_plain);
   return out;
