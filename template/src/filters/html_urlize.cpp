@@ -419,7 +419,8 @@ bool urlsplit(std::string_view url, std::string& cleaned, url_parts& r) {
     for (char c : u.substr(0, colon))
       ok = ok && (ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
     if (ok) {
-      for (char c : u.substr(0, colon)) r.scheme += ascii_lower(c);
+      r.scheme.assign(u.data(), colon);
+      for (char& c : r.scheme) c = ascii_lower(c);
       u = u.substr(colon + 1);
     }
   }
@@ -456,7 +457,7 @@ bool uses_netloc(std::string_view scheme) {
 // A query name or value as smart_urlquote re-encodes it: parse_qsl turns '+' into a
 // space and unquotes, smart_urlquote unquotes once more, urlencode applies quote_plus.
 void append_query_part(std::string& out, std::string_view s) {
-  if (find_any(s, "+%") == npos) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '+' || c == '%'; })) {
     append_quoted_href(out, s, query_quoting);
     return;
   }
@@ -649,33 +650,38 @@ bool simple_url_2(std::string_view m) {
   return false;
 }
 
-// re r'[\s<>"\']' on ASCII: Python's ASCII whitespace, angle brackets and quotes.
-constexpr std::array<bool, 128> ascii_separators = [] {
-  std::array<bool, 128> t{};
-  for (char c : std::string_view(" \t\n\v\f\r\x1c\x1d\x1e\x1f<>\"'")) t[static_cast<unsigned char>(c)] = true;
+// Bytes as re r'[\s<>"\']' sees them: ASCII word characters, ASCII separators (Python's
+// ASCII whitespace, angle brackets, quotes), and non-ASCII bytes, whose code point decides.
+enum class byte_kind : std::uint8_t { word, separator, non_ascii };
+
+constexpr std::array<byte_kind, 256> byte_kinds = [] {
+  std::array<byte_kind, 256> t{};
+  for (int b = 0x80; b < 0x100; ++b) t[b] = byte_kind::non_ascii;
+  for (char c : std::string_view(" \t\n\v\f\r\x1c\x1d\x1e\x1f<>\"'"))
+    t[static_cast<unsigned char>(c)] = byte_kind::separator;
   return t;
 }();
 
 // The end of the run of separators (`separators` true) or of word characters that
-// starts at byte i. Only a non-ASCII byte needs its code point decoded.
+// starts at byte i.
 std::size_t run_end(std::string_view s, std::size_t i, bool separators) {
+  const byte_kind same = separators ? byte_kind::separator : byte_kind::word;
   while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    std::size_t next = i + 1;
-    bool separator;
-    if (b < 0x80) {
-      separator = ascii_separators[b];
-    } else {
-      next = i;
-      separator = py_isspace(next_code_point(s, next));
+    byte_kind kind = byte_kinds[static_cast<unsigned char>(s[i])];
+    if (kind == same) {
+      ++i;
+      continue;
     }
-    if (separator != separators) break;
+    if (kind != byte_kind::non_ascii) break;
+    std::size_t next = i;
+    if (py_isspace(next_code_point(s, next)) != separators) break;
     i = next;
   }
   return i;
 }
 
 void append_plain(std::string& out, std::string_view word, bool escape) {
+  if (word.empty()) return;  // lead, trail and pending text mostly are
   if (escape) {
     append_html_escaped(out, word);
   } else {
@@ -701,9 +707,16 @@ bool may_be_link(std::string_view word) {
   return false;
 }
 
+// byte_offset_of(s, n), decoding code points only after the leading ASCII bytes.
+std::size_t code_point_offset(std::string_view s, std::size_t n) {
+  std::size_t i = 0, end = std::min(n, s.size());
+  while (i < end && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i == end ? i : i + byte_offset_of(s.substr(i), n - i);
+}
+
 // len(s) <= n, counting code points only when the bytes do not settle it.
 bool at_most_code_points(std::string_view s, std::size_t n) {
-  return s.size() <= n || (s.size() <= n * 4 && byte_offset_of(s, n) == s.size());
+  return s.size() <= n || (s.size() <= n * 4 && code_point_offset(s, n) == s.size());
 }
 
 // Which of urlize's three patterns the trimmed word matches.
@@ -736,7 +749,7 @@ void append_link_text(std::string& out, std::string_view middle, std::int64_t li
     append_plain(out, middle, escape);
     return;
   }
-  append_plain(out, middle.substr(0, byte_offset_of(middle, n > 0 ? n - 1 : 0)), escape);
+  append_plain(out, middle.substr(0, code_point_offset(middle, n > 0 ? n - 1 : 0)), escape);
   out += ellipsis;
 }
 
