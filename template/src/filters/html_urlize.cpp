@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -263,23 +264,29 @@ bool idna_label(std::string_view label, std::string& out) {
   return true;
 }
 
+// The idna codec's check of an ASCII name: each label but the last has 1-63 bytes,
+// the last at most 63. nullopt when the name is not ASCII.
+std::optional<bool> ascii_labels_valid(std::string_view domain) {
+  std::size_t label = 0;  // bytes so far in the current label
+  bool valid = true;
+  for (char c : domain) {
+    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+    if (c != '.') {
+      ++label;
+      continue;
+    }
+    valid = valid && label > 0 && label < 64;
+    label = 0;
+  }
+  return valid && label < 64;
+}
+
 // domain.encode('idna').decode('ascii'): an ASCII domain is only checked and returned
 // as it is; another is encoded into `buf`. nullopt where Python raises UnicodeError.
 std::optional<std::string_view> idna_encode(std::string_view domain, std::string& buf) {
-  if (domain.empty()) return domain;
-  if (is_ascii(domain)) {
-    std::size_t start = 0;
-    while (true) {
-      std::size_t dot = domain.find('.', start);
-      std::size_t len = (dot == npos ? domain.size() : dot) - start;
-      if (dot == npos) {
-        if (len >= 64) return std::nullopt;
-        break;
-      }
-      if (len == 0 || len >= 64) return std::nullopt;
-      start = dot + 1;
-    }
-    return domain;
+  if (auto valid = ascii_labels_valid(domain)) {
+    if (*valid) return domain;
+    return std::nullopt;
   }
   // Labels split on the four IDNA dots.
   std::vector<std::string_view> labels;
@@ -306,10 +313,11 @@ std::optional<std::string_view> idna_encode(std::string_view domain, std::string
 
 // ---- urllib.parse.urlsplit / urlunsplit and Django's smart_urlquote ----
 
-// urlsplit's five parts; all but the lowercased scheme view the URL.
+// urlsplit's five parts (the scheme lowercased). They view the URL, or the buffers
+// where urlsplit had to change it.
 struct url_parts {
-  std::string scheme;  // short: stays in the small-string buffer
-  std::string_view netloc, path, query, fragment;
+  std::string_view scheme, netloc, path, query, fragment;
+  std::string cleaned, lower_scheme;
 };
 
 bool valid_ipv4(std::string_view s) {
@@ -402,16 +410,15 @@ bool check_bracketed_netloc(std::string_view netloc) {
   return valid_ipv6(hostname);
 }
 
-// urlsplit(url); false where Python raises ValueError. The parts view `url`, or
-// `cleaned` when the URL holds a tab or line break that urlsplit drops.
-bool urlsplit(std::string_view url, std::string& cleaned, url_parts& r) {
+// urlsplit(url); false where Python raises ValueError.
+bool urlsplit(std::string_view url, url_parts& r) {
   std::size_t lead = 0;
   while (lead < url.size() && static_cast<unsigned char>(url[lead]) <= 0x20) ++lead;
   std::string_view u = url.substr(lead);
   if (find_any(u, "\t\r\n") != npos) {
     for (char c : u)
-      if (c != '\t' && c != '\r' && c != '\n') cleaned += c;
-    u = cleaned;
+      if (c != '\t' && c != '\r' && c != '\n') r.cleaned += c;
+    u = r.cleaned;
   }
   std::size_t colon = u.find(':');
   if (colon != npos && colon > 0 && ascii_alpha(u[0])) {
@@ -419,8 +426,11 @@ bool urlsplit(std::string_view url, std::string& cleaned, url_parts& r) {
     for (char c : u.substr(0, colon))
       ok = ok && (ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
     if (ok) {
-      r.scheme.assign(u.data(), colon);
-      for (char& c : r.scheme) c = ascii_lower(c);
+      r.scheme = u.substr(0, colon);
+      if (std::any_of(r.scheme.begin(), r.scheme.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        for (char c : r.scheme) r.lower_scheme += ascii_lower(c);
+        r.scheme = r.lower_scheme;
+      }
       u = u.substr(colon + 1);
     }
   }
@@ -487,9 +497,9 @@ void append_query(std::string& out, std::string_view query) {
 // urlunsplit's joining is done on the way.
 void append_smart_urlquoted(std::string& out, std::string_view url) {
   url_parts parts;
-  std::string cleaned, host_buf;
+  std::string host_buf;
   std::optional<std::string_view> host;
-  if (!urlsplit(url, cleaned, parts) || !(host = idna_encode(parts.netloc, host_buf))) {
+  if (!urlsplit(url, parts) || !(host = idna_encode(parts.netloc, host_buf))) {
     append_unquote_quoted(out, url);  // urlsplit's ValueError or punycode's UnicodeError
     return;
   }
@@ -710,6 +720,10 @@ bool may_be_link(std::string_view word) {
 // byte_offset_of(s, n), decoding code points only after the leading ASCII bytes.
 std::size_t code_point_offset(std::string_view s, std::size_t n) {
   std::size_t i = 0, end = std::min(n, s.size());
+  for (std::uint64_t chunk; i + 8 <= end; i += 8) {  // 8 bytes at a time, none with the top bit
+    std::memcpy(&chunk, s.data() + i, 8);
+    if (chunk & 0x8080808080808080u) break;
+  }
   while (i < end && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i == end ? i : i + byte_offset_of(s.substr(i), n - i);
 }
