@@ -746,12 +746,17 @@ link_kind classify(std::string_view middle) {
 
 // escape(smart_urlquote(html.unescape(middle))), with "http://" in front for a bare URL.
 void append_url_href(std::string& out, std::string_view middle, link_kind kind) {
-  if (kind == link_kind::url && middle.find('&') == npos) {
+  bool entities = middle.find('&') != npos;
+  if (kind == link_kind::url && !entities) {
     append_smart_urlquoted(out, middle);
     return;
   }
   std::string url = kind == link_kind::bare_url ? "http://" : "";
-  url += middle.find('&') == npos ? std::string(middle) : html_unescape(middle);
+  if (entities) {
+    url += html_unescape(middle);
+  } else {
+    url += middle;
+  }
   append_smart_urlquoted(out, url);
 }
 

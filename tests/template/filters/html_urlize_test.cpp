@@ -327,6 +327,19 @@ const filter_case edge_cases[] = {
     {"urlizetrunc", value("x\xC2\xA0www.a.com/abcdef"), value(5LL), false, "x\xC2\xA0<a href=\"http://www.a.com/abcdef\" rel=\"nofollow\">www.…</a>"},
     {"urlizetrunc", value::safe("x\xC2\xA0www.a.com/abcdef"), value(5LL), true, "x\xC2\xA0<a href=\"http://www.a.com/abcdef\" rel=\"nofollow\">www.…</a>"},
 
+    // scheme case, tabs from entities, escaped host, IDNA fallback, limits across non-ASCII
+    {"urlize", value("HTTP://A.com/X"), std::nullopt, true, "<a href=\"http://A.com/X\" rel=\"nofollow\">HTTP://A.com/X</a>"},
+    {"urlize", value("Https://a.com?Q=1"), std::nullopt, true, "<a href=\"https://a.com?Q=1\" rel=\"nofollow\">Https://a.com?Q=1</a>"},
+    {"urlize", value("hTTp://a.com/path"), std::nullopt, true, "<a href=\"http://a.com/path\" rel=\"nofollow\">hTTp://a.com/path</a>"},
+    {"urlize", value("http://a.com/&#9;x"), std::nullopt, true, "<a href=\"http://a.com/x\" rel=\"nofollow\">http://a.com/&amp;#9;x</a>"},
+    {"urlize", value("http://a.com/&Tab;?q=1&NewLine;2"), std::nullopt, true, "<a href=\"http://a.com/?q=12\" rel=\"nofollow\">http://a.com/&amp;Tab;?q=1&amp;NewLine;2</a>"},
+    {"urlize", value("http://a&amp;b.com/"), std::nullopt, true, "<a href=\"http://a&amp;b.com/\" rel=\"nofollow\">http://a&amp;amp;b.com/</a>"},
+    {"urlize", value("http://a..com/x%41?q=a+b"), std::nullopt, true, "<a href=\"http://a..com/xA?q=a+b\" rel=\"nofollow\">http://a..com/x%41?q=a+b</a>"},
+    {"urlizetrunc", value("http://a.com/abcdefghéé"), value(12LL), true, "<a href=\"http://a.com/abcdefgh%C3%A9%C3%A9\" rel=\"nofollow\">http://a.co…</a>"},
+    {"urlizetrunc", value("http://a.com/abcdefghééx"), value(22LL), true, "<a href=\"http://a.com/abcdefgh%C3%A9%C3%A9x\" rel=\"nofollow\">http://a.com/abcdefgh…</a>"},
+    {"urlizetrunc", value("http://a.com/abcdefghééx"), value(21LL), true, "<a href=\"http://a.com/abcdefgh%C3%A9%C3%A9x\" rel=\"nofollow\">http://a.com/abcdefg…</a>"},
+    {"urlizetrunc", value("www.ééé.com/abcdefghijklmnop"), value(9LL), true, "<a href=\"http://www.xn--9caaa.com/abcdefghijklmnop\" rel=\"nofollow\">www.ééé.…</a>"},
+    {"urlizetrunc", value("http://abcdefgh.com/"), value(17LL), true, "<a href=\"http://abcdefgh.com/\" rel=\"nofollow\">http://abcdefgh.…</a>"},
 };
 
 TEST(html_urlize, edge_cases_render_like_django) {
