@@ -529,6 +529,7 @@ void append_smart_urlquoted(std::string& out, std::string_view url) {
 // or the buffers where entities made Django's slicing copy text.
 struct trimmed_word {
   std::string_view lead, middle, trail;
+  bool entities = false;  // html.unescape changes the word (so maybe the middle)
   std::string lead_buf, middle_buf, trail_buf;
 };
 
@@ -544,8 +545,8 @@ bool unbalanced_close(std::string_view middle, char opening, char closing) {
          count_of(middle, closing) == count_of(middle, opening) + 1;
 }
 
-// trim_punctuation for a word without '&', which html.unescape leaves alone: the lead
-// and the trail are then a prefix and a suffix of the word.
+// trim_punctuation for a word that html.unescape leaves alone: the lead and the trail
+// are then a prefix and a suffix of the word.
 void trim_punctuation_plain(std::string_view word, trimmed_word& w) {
   std::size_t begin = 0, end = word.size();
   bool trimmed = true;
@@ -571,8 +572,9 @@ void trim_punctuation_plain(std::string_view word, trimmed_word& w) {
   w.trail = word.substr(end);
 }
 
-// trim_punctuation for a word with '&': the trailing punctuation is found in the
-// unescaped text, and Django slices the escaped text with the unescaped lengths (sic).
+// trim_punctuation for a word with character references: the trailing punctuation is
+// found in the unescaped text, and Django slices the escaped text with the unescaped
+// lengths (sic).
 void trim_punctuation_entities(std::string_view word, trimmed_word& w) {
   std::string &lead = w.lead_buf, &middle = w.middle_buf, &trail = w.trail_buf;
   middle = word;
@@ -609,11 +611,16 @@ void trim_punctuation_entities(std::string_view word, trimmed_word& w) {
 }
 
 // Django's trim_punctuation: moves wrapping and trailing punctuation to lead/trail.
+// When html.unescape leaves the word alone (a '&' in a query string, say) it leaves
+// every trimmed middle alone too: trimming drops '(' and '[' before any '&' and
+// shortens the last reference-like run, and a run that names no entity has no prefix
+// that does.
 void trim_punctuation(std::string_view word, trimmed_word& w) {
-  if (word.find('&') == npos) {
-    trim_punctuation_plain(word, w);
-  } else {
+  w.entities = word.find('&') != npos && html_unescape(word) != word;
+  if (w.entities) {
     trim_punctuation_entities(word, w);
+  } else {
+    trim_punctuation_plain(word, w);
   }
 }
 
@@ -745,8 +752,7 @@ link_kind classify(std::string_view middle) {
 }
 
 // escape(smart_urlquote(html.unescape(middle))), with "http://" in front for a bare URL.
-void append_url_href(std::string& out, std::string_view middle, link_kind kind) {
-  bool entities = middle.find('&') != npos;
+void append_url_href(std::string& out, std::string_view middle, bool entities, link_kind kind) {
   if (kind == link_kind::url && !entities) {
     append_smart_urlquoted(out, middle);
     return;
@@ -810,7 +816,7 @@ bool urlize_word(std::string& out, std::string_view pending, std::string_view wo
     append_html_escaped(out, domain);
     out += "\">";
   } else {
-    append_url_href(out, w.middle, kind);
+    append_url_href(out, w.middle, w.entities, kind);
     out += "\" rel=\"nofollow\">";
   }
   append_link_text(out, w.middle, opt.limit, opt.escape_plain);
