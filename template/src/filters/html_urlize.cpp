@@ -648,6 +648,15 @@ bool simple_url(std::string_view m) {
   return py_isword(next_code_point(m, i));
 }
 
+// Whether `s` starts with one of simple_url_2's seven gTLDs, in any case.
+bool starts_with_gtld(std::string_view s) {
+  if (s.size() < 3) return false;
+  char t[3] = {ascii_lower(s[0]), ascii_lower(s[1]), ascii_lower(s[2])};
+  for (std::string_view tld : {"com", "edu", "gov", "int", "mil", "net", "org"})
+    if (std::string_view(t, 3) == tld) return true;
+  return false;
+}
+
 // re r'^www\.|^(?!http)\w[^@]+\.(com|edu|gov|int|mil|net|org)($|/.*)$' (IGNORECASE)
 bool simple_url_2(std::string_view m) {
   if (istarts_with(m, "www.")) return true;
@@ -656,12 +665,7 @@ bool simple_url_2(std::string_view m) {
   if (!py_isword(next_code_point(m, i))) return false;
   std::size_t at = m.find('@', i);
   for (std::size_t dot = m.find('.', i + 1); dot != npos && dot < at; dot = m.find('.', dot + 1)) {
-    std::string_view tld = m.substr(dot + 1, 3);
-    if (tld.size() < 3) break;
-    std::string lower{ascii_lower(tld[0]), ascii_lower(tld[1]), ascii_lower(tld[2])};
-    if (lower != "com" && lower != "edu" && lower != "gov" && lower != "int" && lower != "mil" &&
-        lower != "net" && lower != "org")
-      continue;
+    if (!starts_with_gtld(m.substr(dot + 1))) continue;
     if (dot + 4 == m.size() || m[dot + 4] == '/') return true;
   }
   return false;
@@ -706,21 +710,21 @@ void append_plain(std::string& out, std::string_view word, bool escape) {
   }
 }
 
-bool icontains(std::string_view s, std::string_view needle) {
-  if (s.size() < needle.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
-    if (istarts_with(s.substr(i), needle)) return true;
-  return false;
-}
-
-// A necessary condition for a link: the trimmed word is a substring of the word, and
-// each of the three link patterns needs "http", "www.", a ".tld" or an "@".
+// Django's test ('.', '@' or ':' in the word), then a necessary condition for a link
+// in one pass: the trimmed word is a substring of the word, and each of the three
+// link patterns needs "http", "www.", a ".tld" or an "@" (in any case).
 bool may_be_link(std::string_view word) {
   if (std::none_of(word.begin(), word.end(), [](char c) { return c == '.' || c == '@' || c == ':'; }))
     return false;
-  if (word.find('@') != npos || icontains(word, "http") || icontains(word, "www.")) return true;
-  for (std::string_view tld : {".com", ".edu", ".gov", ".int", ".mil", ".net", ".org"})
-    if (icontains(word, tld)) return true;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    switch (ascii_lower(word[i])) {
+      case '@': return true;
+      case 'h': if (istarts_with(word.substr(i), "http")) return true; break;
+      case 'w': if (istarts_with(word.substr(i), "www.")) return true; break;
+      case '.': if (starts_with_gtld(word.substr(i + 1))) return true; break;
+      default: break;
+    }
+  }
   return false;
 }
 
