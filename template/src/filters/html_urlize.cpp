@@ -1,5 +1,8 @@
 // urlize and urlizetrunc: django.utils.html.urlize with hand-written scanners for its
-// regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA).
+// regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA). Words
+// and URL parts are string_views, and each link (its href quoted and HTML-escaped on
+// the way) is written straight into the output; copies are left to the rare inputs
+// that need them (character references, %-escapes, non-ASCII hosts).
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -504,7 +507,9 @@ void append_smart_urlquoted(std::string& out, std::string_view url) {
     return;
   }
   std::string path_buf;
-  std::string_view path = unquoted(parts.path, path_buf);  // quote() keeps its '/'s
+  // urlunsplit looks for '/' and "//" at the start of the quoted path; quote() keeps
+  // '/', so the unquoted path answers the same.
+  std::string_view path = unquoted(parts.path, path_buf);
   if (!parts.scheme.empty()) {
     out += parts.scheme;
     out += ':';
