@@ -1,6 +1,13 @@
 // urlize and urlizetrunc: django.utils.html.urlize with hand-written scanners for its
-// regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA).
+// regexes, plus the urllib pieces it relies on (urlsplit, quote/unquote, IDNA). Words
+// and URL parts are string_views, and each link (its href quoted and HTML-escaped on
+// the way) is written straight into the output; copies are left to the rare inputs
+// that need them (character references, %-escapes, non-ASCII hosts).
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +31,14 @@ bool istarts_with(std::string_view s, std::string_view prefix) {
   for (std::size_t i = 0; i < prefix.size(); ++i)
     if (ascii_lower(s[i]) != prefix[i]) return false;
   return true;
+}
+
+// s.find_first_of(chars, from) as one memchr per char: libstdc++'s makes one call
+// per byte of `s`.
+std::size_t find_any(std::string_view s, std::string_view chars, std::size_t from = 0) {
+  std::size_t first = npos;
+  for (char c : chars) first = std::min(first, s.find(c, from));
+  return first;
 }
 
 std::size_t count_of(std::string_view s, char c) {
@@ -85,15 +100,17 @@ int hex_value(char c) {
   return -1;
 }
 
-std::string unquote(std::string_view s) {
-  if (s.find('%') == npos) return std::string(s);
-  std::string out, bytes;
-  out.reserve(s.size());
+// unquote(s): `s` itself when it has no '%', else the decoded text, built in `buf`.
+std::string_view unquoted(std::string_view s, std::string& buf) {
+  if (s.find('%') == npos) return s;
+  buf.clear();
+  buf.reserve(s.size());
+  std::string bytes;  // one run of ASCII with its %XX escapes decoded
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) >= 0x80) {
       std::size_t j = i;
       while (j < s.size() && static_cast<unsigned char>(s[j]) >= 0x80) ++j;
-      out.append(s, i, j - i);
+      buf.append(s, i, j - i);
       i = j;
       continue;
     }
@@ -108,27 +125,61 @@ std::string unquote(std::string_view s) {
         bytes += s[i];
       }
     }
-    append_decoded_utf8(out, bytes);
+    append_decoded_utf8(buf, bytes);
   }
-  return out;
+  return buf;
 }
 
-std::string quote(std::string_view s, std::string_view safe) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  append_quoted(out, s, safe);
-  return out;
+// ---- urllib.parse.quote, written straight into the href that escape() would make ----
+
+// What quote() makes of one byte, seen through escape(): the byte itself, an HTML
+// entity ('&' and '\'' are URL-safe but not HTML-safe), %XX, or '+' (quote_plus's space).
+enum class quoted_as : std::uint8_t { itself, entity, percent, plus };
+using quote_table = std::array<quoted_as, 256>;
+
+constexpr quote_table make_quote_table(std::string_view safe, bool space_as_plus) {
+  quote_table t{};
+  for (auto& q : t) q = quoted_as::percent;
+  for (int c = 0; c < 128; ++c)
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+      t[c] = quoted_as::itself;
+  for (char c : std::string_view("_.-~")) t[static_cast<unsigned char>(c)] = quoted_as::itself;
+  for (char c : safe)
+    t[static_cast<unsigned char>(c)] = c == '&' || c == '\'' ? quoted_as::entity : quoted_as::itself;
+  if (space_as_plus) t[' '] = quoted_as::plus;
+  return t;
 }
 
-// quote_plus(s, safe=''): spaces become '+'.
-void append_quote_plus(std::string& out, std::string_view s) {
+// smart_urlquote's quote(segment, safe=RFC 3986 delimiters + '~').
+constexpr quote_table segment_quoting = make_quote_table("!$&'()*+,;=:/?#[]@~", false);
+// urlencode's quote_plus(s, safe='').
+constexpr quote_table query_quoting = make_quote_table("", true);
+
+void append_quoted_href(std::string& out, std::string_view s, const quote_table& how) {
+  static constexpr char hex[] = "0123456789ABCDEF";
+  std::size_t run = 0;  // start of the bytes kept since the last rewritten one
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ' ') {
+    auto b = static_cast<unsigned char>(s[i]);
+    quoted_as q = how[b];
+    if (q == quoted_as::itself) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (q == quoted_as::percent) {
+      const char escaped[3] = {'%', hex[b >> 4], hex[b & 15]};
+      out.append(escaped, 3);
+    } else if (q == quoted_as::plus) {
       out += '+';
     } else {
-      append_quoted(out, s.substr(i, 1), "");
+      out += b == '&' ? "&amp;" : "&#x27;";
     }
   }
+  out.append(s.data() + run, s.size() - run);
+}
+
+// quote(unquote(segment), safe=...) into the href.
+void append_unquote_quoted(std::string& out, std::string_view segment) {
+  std::string buf;
+  append_quoted_href(out, unquoted(segment, buf), segment_quoting);
 }
 
 // ---- IDNA (encodings.idna, approximating nameprep by casefold() and NFC) ----
@@ -216,24 +267,29 @@ bool idna_label(std::string_view label, std::string& out) {
   return true;
 }
 
-// domain.encode('idna').decode('ascii'); false where Python raises UnicodeError.
-bool punycode(std::string_view domain, std::string& out) {
-  out.clear();
-  if (domain.empty()) return true;
-  if (is_ascii(domain)) {
-    std::size_t start = 0;
-    while (true) {
-      std::size_t dot = domain.find('.', start);
-      std::size_t len = (dot == npos ? domain.size() : dot) - start;
-      if (dot == npos) {
-        if (len >= 64) return false;
-        break;
-      }
-      if (len == 0 || len >= 64) return false;
-      start = dot + 1;
+// The idna codec's check of an ASCII name: each label but the last has 1-63 bytes,
+// the last at most 63. nullopt when the name is not ASCII.
+std::optional<bool> ascii_labels_valid(std::string_view domain) {
+  std::size_t label = 0;  // bytes so far in the current label
+  bool valid = true;
+  for (char c : domain) {
+    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+    if (c != '.') {
+      ++label;
+      continue;
     }
-    out = domain;
-    return true;
+    valid = valid && label > 0 && label < 64;
+    label = 0;
+  }
+  return valid && label < 64;
+}
+
+// domain.encode('idna').decode('ascii'): an ASCII domain is only checked and returned
+// as it is; another is encoded into `buf`. nullopt where Python raises UnicodeError.
+std::optional<std::string_view> idna_encode(std::string_view domain, std::string& buf) {
+  if (auto valid = ascii_labels_valid(domain)) {
+    if (*valid) return domain;
+    return std::nullopt;
   }
   // Labels split on the four IDNA dots.
   std::vector<std::string_view> labels;
@@ -249,18 +305,22 @@ bool punycode(std::string_view domain, std::string& out) {
   labels.push_back(domain.substr(start));
   bool trailing_dot = labels.back().empty();
   if (trailing_dot) labels.pop_back();
+  buf.clear();
   for (std::size_t k = 0; k < labels.size(); ++k) {
-    if (k) out += '.';
-    if (!idna_label(labels[k], out)) return false;
+    if (k) buf += '.';
+    if (!idna_label(labels[k], buf)) return std::nullopt;
   }
-  if (trailing_dot) out += '.';
-  return true;
+  if (trailing_dot) buf += '.';
+  return buf;
 }
 
 // ---- urllib.parse.urlsplit / urlunsplit and Django's smart_urlquote ----
 
-struct split_url {
-  std::string scheme, netloc, path, query, fragment;
+// urlsplit's five parts (the scheme lowercased). They view the URL, or the buffers
+// where urlsplit had to change it.
+struct url_parts {
+  std::string_view scheme, netloc, path, query, fragment;
+  std::string cleaned, lower_scheme;
 };
 
 bool valid_ipv4(std::string_view s) {
@@ -353,25 +413,32 @@ bool check_bracketed_netloc(std::string_view netloc) {
   return valid_ipv6(hostname);
 }
 
-bool urlsplit(std::string_view input, split_url& r) {
+// urlsplit(url); false where Python raises ValueError.
+bool urlsplit(std::string_view url, url_parts& r) {
   std::size_t lead = 0;
-  while (lead < input.size() && static_cast<unsigned char>(input[lead]) <= 0x20) ++lead;
-  std::string url;
-  for (char c : input.substr(lead))
-    if (c != '\t' && c != '\r' && c != '\n') url += c;
-  std::string_view u = url;
+  while (lead < url.size() && static_cast<unsigned char>(url[lead]) <= 0x20) ++lead;
+  std::string_view u = url.substr(lead);
+  if (find_any(u, "\t\r\n") != npos) {
+    for (char c : u)
+      if (c != '\t' && c != '\r' && c != '\n') r.cleaned += c;
+    u = r.cleaned;
+  }
   std::size_t colon = u.find(':');
   if (colon != npos && colon > 0 && ascii_alpha(u[0])) {
     bool ok = true;
     for (char c : u.substr(0, colon))
       ok = ok && (ascii_alpha(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.');
     if (ok) {
-      for (char c : u.substr(0, colon)) r.scheme += ascii_lower(c);
+      r.scheme = u.substr(0, colon);
+      if (std::any_of(r.scheme.begin(), r.scheme.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        for (char c : r.scheme) r.lower_scheme += ascii_lower(c);
+        r.scheme = r.lower_scheme;
+      }
       u = u.substr(colon + 1);
     }
   }
   if (u.substr(0, 2) == "//") {
-    std::size_t delim = u.find_first_of("/?#", 2);
+    std::size_t delim = find_any(u, "/?#", 2);
     r.netloc = u.substr(2, delim == npos ? npos : delim - 2);
     u = delim == npos ? std::string_view() : u.substr(delim);
     bool open = r.netloc.find('[') != npos, close = r.netloc.find(']') != npos;
@@ -400,74 +467,132 @@ bool uses_netloc(std::string_view scheme) {
   return false;
 }
 
-std::string urlunsplit(const split_url& p) {
-  std::string url = p.path;
-  if (!p.netloc.empty() || (!p.scheme.empty() && uses_netloc(p.scheme) && url.substr(0, 2) != "//")) {
-    if (!url.empty() && url[0] != '/') url = "/" + url;
-    url = "//" + p.netloc + url;
+// A query name or value as smart_urlquote re-encodes it: parse_qsl turns '+' into a
+// space and unquotes, smart_urlquote unquotes once more, urlencode applies quote_plus.
+void append_query_part(std::string& out, std::string_view s) {
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '+' || c == '%'; })) {
+    append_quoted_href(out, s, query_quoting);
+    return;
   }
-  if (!p.scheme.empty()) url = p.scheme + ":" + url;
-  if (!p.query.empty()) url += "?" + p.query;
-  if (!p.fragment.empty()) url += "#" + p.fragment;
-  return url;
+  std::string spaced(s), once, twice;
+  std::replace(spaced.begin(), spaced.end(), '+', ' ');
+  append_quoted_href(out, unquoted(unquoted(spaced, once), twice), query_quoting);
 }
 
-constexpr std::string_view url_safe = "!$&'()*+,;=:/?#[]@~";  // RFC 3986 delimiters and '~'
-
-std::string unquote_quote(std::string_view segment) { return quote(unquote(segment), url_safe); }
-
-std::string smart_urlquote(const std::string& url) {
-  split_url parts;
-  if (!urlsplit(url, parts)) return unquote_quote(url);
-  std::string netloc;
-  if (!punycode(parts.netloc, netloc)) return unquote_quote(url);
-  parts.netloc = std::move(netloc);
-  if (!parts.query.empty()) {
-    // parse_qsl(keep_blank_values=True), unquoted once more, then urlencode().
-    std::string query;
-    std::string_view q = parts.query;
-    std::size_t start = 0;
-    while (start <= q.size()) {
-      std::size_t amp = q.find('&', start);
-      std::string_view pair = q.substr(start, amp == npos ? npos : amp - start);
-      start = amp == npos ? q.size() + 1 : amp + 1;
-      if (pair.empty()) continue;
-      std::size_t eq = pair.find('=');
-      std::string name(pair.substr(0, eq));
-      std::string val(eq == npos ? std::string_view() : pair.substr(eq + 1));
-      for (auto* s : {&name, &val}) {
-        for (char& c : *s)
-          if (c == '+') c = ' ';
-        *s = unquote(unquote(*s));
-      }
-      if (!query.empty()) query += '&';
-      append_quote_plus(query, name);
-      query += '=';
-      append_quote_plus(query, val);
-    }
-    parts.query = std::move(query);
+// urlencode(parse_qsl(query, keep_blank_values=True)) with its '?', if any pair is left.
+void append_query(std::string& out, std::string_view query) {
+  bool first = true;
+  for (std::size_t start = 0; start <= query.size();) {
+    std::size_t amp = query.find('&', start);
+    std::string_view pair = query.substr(start, amp == npos ? npos : amp - start);
+    start = amp == npos ? query.size() + 1 : amp + 1;
+    if (pair.empty()) continue;
+    std::size_t eq = pair.find('=');
+    out += first ? "?" : "&amp;";
+    first = false;
+    append_query_part(out, pair.substr(0, eq));
+    out += '=';
+    append_query_part(out, eq == npos ? std::string_view() : pair.substr(eq + 1));
   }
-  parts.path = unquote_quote(parts.path);
-  parts.fragment = unquote_quote(parts.fragment);
-  return urlunsplit(parts);
+}
+
+// escape(smart_urlquote(url)): each part is quoted straight into the href, and
+// urlunsplit's joining is done on the way.
+void append_smart_urlquoted(std::string& out, std::string_view url) {
+  url_parts parts;
+  std::string host_buf;
+  std::optional<std::string_view> host;
+  if (!urlsplit(url, parts) || !(host = idna_encode(parts.netloc, host_buf))) {
+    append_unquote_quoted(out, url);  // urlsplit's ValueError or punycode's UnicodeError
+    return;
+  }
+  std::string path_buf;
+  // urlunsplit looks for '/' and "//" at the start of the quoted path; quote() keeps
+  // '/', so the unquoted path answers the same.
+  std::string_view path = unquoted(parts.path, path_buf);
+  if (!parts.scheme.empty()) {
+    out += parts.scheme;
+    out += ':';
+  }
+  if (!host->empty() ||
+      (!parts.scheme.empty() && uses_netloc(parts.scheme) && path.substr(0, 2) != "//")) {
+    out += "//";
+    append_html_escaped(out, *host);
+    if (!path.empty() && path[0] != '/') out += '/';
+  }
+  append_quoted_href(out, path, segment_quoting);
+  append_query(out, parts.query);
+  if (!parts.fragment.empty()) {
+    out += '#';
+    append_unquote_quoted(out, parts.fragment);
+  }
 }
 
 // ---- urlize proper ----
 
-// Django's trim_punctuation: moves wrapping and trailing punctuation to lead/trail.
-void trim_punctuation(std::string& lead, std::string& middle, std::string& trail) {
-  static constexpr std::pair<char, char> wrapping[] = {{'(', ')'}, {'[', ']'}};
+// lead, middle and trail as Django's trim_punctuation leaves them. They view the word,
+// or the buffers where entities made Django's slicing copy text.
+struct trimmed_word {
+  std::string_view lead, middle, trail;
+  bool entities = false;  // html.unescape changes the word (so maybe the middle)
+  std::string lead_buf, middle_buf, trail_buf;
+};
+
+constexpr std::pair<char, char> wrapping_punctuation[] = {{'(', ')'}, {'[', ']'}};
+
+bool trailing_punctuation(char c) {
+  return c == '.' || c == ',' || c == ':' || c == ';' || c == '!';
+}
+
+// Whether `middle`, ending with `closing`, holds one more `closing` than `opening`.
+bool unbalanced_close(std::string_view middle, char opening, char closing) {
+  return !middle.empty() && middle.back() == closing &&
+         count_of(middle, closing) == count_of(middle, opening) + 1;
+}
+
+// trim_punctuation for a word that html.unescape leaves alone: the lead and the trail
+// are then a prefix and a suffix of the word.
+void trim_punctuation_plain(std::string_view word, trimmed_word& w) {
+  std::size_t begin = 0, end = word.size();
   bool trimmed = true;
   while (trimmed) {
     trimmed = false;
-    for (auto [opening, closing] : wrapping) {
+    for (auto [opening, closing] : wrapping_punctuation) {
+      if (begin < end && word[begin] == opening) {
+        ++begin;
+        trimmed = true;
+      }
+      if (unbalanced_close(word.substr(begin, end - begin), opening, closing)) {
+        --end;
+        trimmed = true;
+      }
+    }
+    while (end > begin && trailing_punctuation(word[end - 1])) {
+      --end;
+      trimmed = true;
+    }
+  }
+  w.lead = word.substr(0, begin);
+  w.middle = word.substr(begin, end - begin);
+  w.trail = word.substr(end);
+}
+
+// trim_punctuation for a word with character references: the trailing punctuation is
+// found in the unescaped text, and Django slices the escaped text with the unescaped
+// lengths (sic).
+void trim_punctuation_entities(std::string_view word, trimmed_word& w) {
+  std::string &lead = w.lead_buf, &middle = w.middle_buf, &trail = w.trail_buf;
+  middle = word;
+  bool trimmed = true;
+  while (trimmed) {
+    trimmed = false;
+    for (auto [opening, closing] : wrapping_punctuation) {
       if (!middle.empty() && middle.front() == opening) {
         middle.erase(0, 1);
         lead += opening;
         trimmed = true;
       }
-      if (!middle.empty() && middle.back() == closing &&
-          count_of(middle, closing) == count_of(middle, opening) + 1) {
+      if (unbalanced_close(middle, opening, closing)) {
         middle.pop_back();
         trail.insert(trail.begin(), closing);
         trimmed = true;
@@ -477,7 +602,6 @@ void trim_punctuation(std::string& lead, std::string& middle, std::string& trail
     std::size_t end = unescaped.find_last_not_of(".,:;!");
     end = end == npos ? 0 : end + 1;
     if (end != unescaped.size()) {
-      // Django slices the escaped text with the unescaped lengths (sic).
       std::size_t stripped_len = code_point_count(std::string_view(unescaped).substr(0, end));
       std::size_t removed = code_point_count(std::string_view(unescaped).substr(end));
       trail.insert(0, middle, byte_offset_of(middle, stripped_len));
@@ -486,6 +610,23 @@ void trim_punctuation(std::string& lead, std::string& middle, std::string& trail
       trimmed = true;
     }
   }
+  w.lead = lead;
+  w.middle = middle;
+  w.trail = trail;
+}
+
+// Django's trim_punctuation: moves wrapping and trailing punctuation to lead/trail.
+// When html.unescape leaves the word alone (a '&' in a query string, say) it leaves
+// every trimmed middle alone too: trimming drops '(' and '[' before any '&' and
+// shortens the last reference-like run, and a run that names no entity has no prefix
+// that does.
+void trim_punctuation(std::string_view word, trimmed_word& w) {
+  w.entities = word.find('&') != npos && html_unescape(word) != word;
+  if (w.entities) {
+    trim_punctuation_entities(word, w);
+  } else {
+    trim_punctuation_plain(word, w);
+  }
 }
 
 bool is_email_simple(std::string_view v) {
@@ -493,7 +634,7 @@ bool is_email_simple(std::string_view v) {
   auto at = v.find('@');
   if (at == npos || v.find('@', at + 1) != npos) return false;
   std::string_view domain = v.substr(at + 1);
-  if (code_point_count(domain) > 63) return false;
+  if (domain.size() > 63 && code_point_count(domain) > 63) return false;
   return domain.find('.') != npos && domain.front() != '.';
 }
 
@@ -512,6 +653,15 @@ bool simple_url(std::string_view m) {
   return py_isword(next_code_point(m, i));
 }
 
+// Whether `s` starts with one of simple_url_2's seven gTLDs, in any case.
+bool starts_with_gtld(std::string_view s) {
+  if (s.size() < 3) return false;
+  char t[3] = {ascii_lower(s[0]), ascii_lower(s[1]), ascii_lower(s[2])};
+  for (std::string_view tld : {"com", "edu", "gov", "int", "mil", "net", "org"})
+    if (std::string_view(t, 3) == tld) return true;
+  return false;
+}
+
 // re r'^www\.|^(?!http)\w[^@]+\.(com|edu|gov|int|mil|net|org)($|/.*)$' (IGNORECASE)
 bool simple_url_2(std::string_view m) {
   if (istarts_with(m, "www.")) return true;
@@ -520,26 +670,44 @@ bool simple_url_2(std::string_view m) {
   if (!py_isword(next_code_point(m, i))) return false;
   std::size_t at = m.find('@', i);
   for (std::size_t dot = m.find('.', i + 1); dot != npos && dot < at; dot = m.find('.', dot + 1)) {
-    std::string_view tld = m.substr(dot + 1, 3);
-    if (tld.size() < 3) break;
-    std::string lower{ascii_lower(tld[0]), ascii_lower(tld[1]), ascii_lower(tld[2])};
-    if (lower != "com" && lower != "edu" && lower != "gov" && lower != "int" && lower != "mil" &&
-        lower != "net" && lower != "org")
-      continue;
+    if (!starts_with_gtld(m.substr(dot + 1))) continue;
     if (dot + 4 == m.size() || m[dot + 4] == '/') return true;
   }
   return false;
 }
 
-// Whether the code point at i belongs to re r'[\s<>"\']'; `next` gets its end.
-bool separator_at(std::string_view s, std::size_t i, std::size_t& next) {
-  char c = s[i];
-  next = i;
-  char32_t cp = next_code_point(s, next);
-  return c == '<' || c == '>' || c == '"' || c == '\'' || py_isspace(cp);
+// Bytes as re r'[\s<>"\']' sees them: ASCII word characters, ASCII separators (Python's
+// ASCII whitespace, angle brackets, quotes), and non-ASCII bytes, whose code point decides.
+enum class byte_kind : std::uint8_t { word, separator, non_ascii };
+
+constexpr std::array<byte_kind, 256> byte_kinds = [] {
+  std::array<byte_kind, 256> t{};
+  for (int b = 0x80; b < 0x100; ++b) t[b] = byte_kind::non_ascii;
+  for (char c : std::string_view(" \t\n\v\f\r\x1c\x1d\x1e\x1f<>\"'"))
+    t[static_cast<unsigned char>(c)] = byte_kind::separator;
+  return t;
+}();
+
+// The end of the run of separators (`separators` true) or of word characters that
+// starts at byte i.
+std::size_t run_end(std::string_view s, std::size_t i, bool separators) {
+  const byte_kind same = separators ? byte_kind::separator : byte_kind::word;
+  while (i < s.size()) {
+    byte_kind kind = byte_kinds[static_cast<unsigned char>(s[i])];
+    if (kind == same) {
+      ++i;
+      continue;
+    }
+    if (kind != byte_kind::non_ascii) break;
+    std::size_t next = i;
+    if (py_isspace(next_code_point(s, next)) != separators) break;
+    i = next;
+  }
+  return i;
 }
 
 void append_plain(std::string& out, std::string_view word, bool escape) {
+  if (word.empty()) return;  // lead, trail and pending text mostly are
   if (escape) {
     append_html_escaped(out, word);
   } else {
@@ -547,89 +715,142 @@ void append_plain(std::string& out, std::string_view word, bool escape) {
   }
 }
 
-bool icontains(std::string_view s, std::string_view needle) {
-  if (s.size() < needle.size()) return false;
-  for (std::size_t i = 0; i + needle.size() <= s.size(); ++i)
-    if (istarts_with(s.substr(i), needle)) return true;
-  return false;
-}
-
-// A necessary condition for a link: the trimmed word is a substring of the word, and
-// each of the three link patterns needs "http", "www.", a ".tld" or an "@".
+// Django's test ('.', '@' or ':' in the word), then a necessary condition for a link
+// in one pass: the trimmed word is a substring of the word, and each of the three
+// link patterns needs "http", "www.", a ".tld" or an "@" (in any case).
 bool may_be_link(std::string_view word) {
   if (std::none_of(word.begin(), word.end(), [](char c) { return c == '.' || c == '@' || c == ':'; }))
     return false;
-  if (word.find('@') != npos || icontains(word, "http") || icontains(word, "www.")) return true;
-  for (std::string_view tld : {".com", ".edu", ".gov", ".int", ".mil", ".net", ".org"})
-    if (icontains(word, tld)) return true;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    switch (ascii_lower(word[i])) {
+      case '@': return true;
+      case 'h': if (istarts_with(word.substr(i), "http")) return true; break;
+      case 'w': if (istarts_with(word.substr(i), "www.")) return true; break;
+      case '.': if (starts_with_gtld(word.substr(i + 1))) return true; break;
+      default: break;
+    }
+  }
   return false;
 }
 
-// Appends the link urlize makes of `word` and returns true, or returns false when the
-// word stays text. `raw` is set when Django leaves the word unescaped (IDNA failure).
-bool urlize_word(std::string& out, std::string_view word, std::int64_t limit, bool safe_input,
-                 bool autoescape, bool& raw) {
-  bool escape_plain = !safe_input && autoescape;
-  raw = false;
+// byte_offset_of(s, n), decoding code points only after the leading ASCII bytes.
+std::size_t code_point_offset(std::string_view s, std::size_t n) {
+  std::size_t i = 0, end = std::min(n, s.size());
+  for (std::uint64_t chunk; i + 8 <= end; i += 8) {  // 8 bytes at a time, none with the top bit
+    std::memcpy(&chunk, s.data() + i, 8);
+    if (chunk & 0x8080808080808080u) break;
+  }
+  while (i < end && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i == end ? i : i + byte_offset_of(s.substr(i), n - i);
+}
+
+// len(s) <= n, counting code points only when the bytes do not settle it.
+bool at_most_code_points(std::string_view s, std::size_t n) {
+  return s.size() <= n || (s.size() <= n * 4 && code_point_offset(s, n) == s.size());
+}
+
+// Which of urlize's three patterns the trimmed word matches.
+enum class link_kind { none, url, bare_url, email };
+
+link_kind classify(std::string_view middle) {
+  bool short_enough = at_most_code_points(middle, max_url_length);
+  if (short_enough && simple_url(middle)) return link_kind::url;
+  if (short_enough && simple_url_2(middle)) return link_kind::bare_url;
+  if (middle.find(':') == npos && is_email_simple(middle)) return link_kind::email;
+  return link_kind::none;
+}
+
+// escape(smart_urlquote(html.unescape(middle))), with "http://" in front for a bare URL.
+void append_url_href(std::string& out, std::string_view middle, bool entities, link_kind kind) {
+  if (kind == link_kind::url && !entities) {
+    append_smart_urlquoted(out, middle);
+    return;
+  }
+  std::string url = kind == link_kind::bare_url ? "http://" : "";
+  if (entities) {
+    url += html_unescape(middle);
+  } else {
+    url += middle;
+  }
+  append_smart_urlquoted(out, url);
+}
+
+// trim_url: the text of the link, cut to limit - 1 code points and an ellipsis when
+// it is longer than the limit (a negative one means no limit).
+void append_link_text(std::string& out, std::string_view middle, std::int64_t limit, bool escape) {
+  auto n = static_cast<std::size_t>(limit);
+  if (limit < 0 || at_most_code_points(middle, n)) {
+    append_plain(out, middle, escape);
+    return;
+  }
+  append_plain(out, middle.substr(0, code_point_offset(middle, n > 0 ? n - 1 : 0)), escape);
+  out += ellipsis;
+}
+
+struct urlize_options {
+  std::int64_t limit;  // urlizetrunc's, or -1
+  bool escape_plain;   // autoescape on and the input not safe
+};
+
+// If `word` becomes a link, or stays raw, appends the pending text before it and then
+// the word's output, and returns true; returns false when the word is plain text.
+bool urlize_word(std::string& out, std::string_view pending, std::string_view word,
+                 const urlize_options& opt) {
   if (!may_be_link(word)) return false;
-  std::string lead, middle(word), trail;
-  trim_punctuation(lead, middle, trail);
-  std::string url;
-  bool nofollow = true;
-  if (middle.size() <= max_url_length * 4 && simple_url(middle) &&
-      code_point_count(middle) <= max_url_length) {
-    url = smart_urlquote(html_unescape(middle));
-  } else if (middle.size() <= max_url_length * 4 && simple_url_2(middle) &&
-             code_point_count(middle) <= max_url_length) {
-    url = smart_urlquote("http://" + html_unescape(middle));
-  } else if (middle.find(':') == npos && is_email_simple(middle)) {
-    auto at = middle.rfind('@');
-    std::string domain;
-    if (!punycode(std::string_view(middle).substr(at + 1), domain)) {
-      raw = true;  // Django's `continue`: the word is left exactly as it was
-      return false;
+  trimmed_word w;
+  trim_punctuation(word, w);
+  link_kind kind = classify(w.middle);
+  if (kind == link_kind::none) return false;
+  std::string_view local, domain;  // an e-mail's parts, the domain IDNA-encoded
+  std::string domain_buf;
+  if (kind == link_kind::email) {
+    auto at = w.middle.rfind('@');
+    auto encoded = idna_encode(w.middle.substr(at + 1), domain_buf);
+    if (!encoded) {
+      // Django's `continue`: the word is left exactly as it was, not even escaped.
+      append_plain(out, pending, opt.escape_plain);
+      out += word;
+      return true;
     }
-    url = "mailto:" + middle.substr(0, at) + "@" + domain;
-    nofollow = false;
+    local = w.middle.substr(0, at);
+    domain = *encoded;
   }
-  if (url.empty()) return false;
-  std::string trimmed = middle;
-  if (limit >= 0 && code_point_count(middle) > static_cast<std::size_t>(limit)) {
-    trimmed = middle.substr(0, byte_offset_of(middle, static_cast<std::size_t>(limit > 0 ? limit - 1 : 0)));
-    trimmed += ellipsis;
-  }
-  append_plain(out, lead, escape_plain);
+  append_plain(out, pending, opt.escape_plain);
+  append_plain(out, w.lead, opt.escape_plain);
   out += "<a href=\"";
-  append_html_escaped(out, url);
-  out += nofollow ? "\" rel=\"nofollow\">" : "\">";
-  append_plain(out, trimmed, escape_plain);
+  if (kind == link_kind::email) {
+    out += "mailto:";
+    append_html_escaped(out, local);
+    out += '@';
+    append_html_escaped(out, domain);
+    out += "\">";
+  } else {
+    append_url_href(out, w.middle, w.entities, kind);
+    out += "\" rel=\"nofollow\">";
+  }
+  append_link_text(out, w.middle, opt.limit, opt.escape_plain);
   out += "</a>";
-  append_plain(out, trail, escape_plain);
+  append_plain(out, w.trail, opt.escape_plain);
   return true;
 }
 
 std::string urlize(std::string_view text, std::int64_t limit, bool safe_input, bool autoescape) {
+  urlize_options opt{limit, !safe_input && autoescape};
   std::string out;
-  out.reserve(text.size() + text.size() / 4);
+  // A link writes its word twice (href and text) with 34 bytes of markup.
+  out.reserve(text.size() * 2 + 48);
   // re.split(r'([\s<>"\']+)'): words alternate with separator runs. Text that stays
   // text is copied (escaped) in one piece when the next link or the end comes.
-  bool escape_plain = !safe_input && autoescape;
-  std::size_t i = 0, next = 0, plain = 0;
-  std::string link;
+  std::size_t i = 0, plain = 0;
   while (true) {
     std::size_t start = i;
-    while (i < text.size() && !separator_at(text, i, next)) i = next;
-    bool raw;
-    link.clear();
-    if (urlize_word(link, text.substr(start, i - start), limit, safe_input, autoescape, raw) || raw) {
-      append_plain(out, text.substr(plain, start - plain), escape_plain);
-      out += raw ? text.substr(start, i - start) : std::string_view(link);
-      plain = i;
-    }
+    i = run_end(text, i, false);
+    std::string_view pending = text.substr(plain, start - plain);
+    if (urlize_word(out, pending, text.substr(start, i - start), opt)) plain = i;
     if (i >= text.size()) break;
-    while (i < text.size() && separator_at(text, i, next)) i = next;
+    i = run_end(text, i, true);
   }
-  append_plain(out, text.substr(plain), escape_plain);
+  append_plain(out, text.substr(plain), opt.escape_plain);
   return out;
 }
 
