@@ -178,7 +178,7 @@ date_format_status format_char(std::string& out, char c, const subject& s, bool 
     return st::ok;
   }
   if (!d) return st::attribute_error;
-  std::int64_t days = days_from_civil(d->year, d->month, d->day);
+  auto days = [d] { return days_from_civil(d->year, d->month, d->day); };  // few specifiers need it
   switch (c) {
     case 'b': {
       const char* m = month_names[d->month - 1];
@@ -187,11 +187,11 @@ date_format_status format_char(std::string& out, char c, const subject& s, bool 
       break;
     }
     case 'd': append_02(out, d->day); break;
-    case 'D': out.append(weekday_names[weekday_of(days)], 3); break;
+    case 'D': out.append(weekday_names[weekday_of(days())], 3); break;
     case 'E':
     case 'F': out += month_names[d->month - 1]; break;
     case 'j': append_int(out, d->day); break;
-    case 'l': out += weekday_names[weekday_of(days)]; break;
+    case 'l': out += weekday_names[weekday_of(days())]; break;
     case 'L': out += is_leap_year(d->year) ? "True" : "False"; break;
     case 'm': append_02(out, d->month); break;
     case 'M': out.append(month_names[d->month - 1], 3); break;
@@ -210,7 +210,7 @@ date_format_status format_char(std::string& out, char c, const subject& s, bool 
       break;
     }
     case 'r': {
-      out.append(weekday_names[weekday_of(days)], 3);
+      out.append(weekday_names[weekday_of(days())], 3);
       out += ", ";
       append_02(out, d->day);
       out += ' ';
@@ -238,15 +238,15 @@ date_format_status format_char(std::string& out, char c, const subject& s, bool 
     }
     case 't': append_02(out, days_in_month(d->year, d->month)); break;
     case 'U': {
-      std::int64_t secs = days * 86400;
+      std::int64_t secs = days() * 86400;
       if (t) secs += t->hour * 3600 + t->minute * 60 + t->second;
       append_int(out, secs);
       break;
     }
-    case 'w': append_int(out, (weekday_of(days) + 1) % 7); break;
+    case 'w': append_int(out, (weekday_of(days()) + 1) % 7); break;
     case 'y': append_02(out, ((d->year % 100) + 100) % 100); break;
     case 'Y': append_int(out, d->year); break;
-    case 'z': append_int(out, days - days_from_civil(d->year, 1, 1) + 1); break;
+    case 'z': append_int(out, days() - days_from_civil(d->year, 1, 1) + 1); break;
     default: break;
   }
   return st::ok;

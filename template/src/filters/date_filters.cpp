@@ -51,6 +51,7 @@ bool is_none_or_empty(const value& v) {
 value date_filter(const value& input, const value* arg, const filter_env&) {
   if (is_none_or_empty(input)) return value("");
   std::string out, scratch;
+  out.reserve(32);  // most formats print less: one allocation
   std::string_view format;
   if (!get_format(arg, "DATE_FORMAT", scratch, format))
     throw filter_error("date: unhashable format argument " + arg->repr());
