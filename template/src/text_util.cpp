@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 
 #include "byte_scan.hpp"
@@ -257,27 +258,48 @@ int py_decimal(char32_t c) noexcept {
 
 int combining_class(char32_t c) noexcept { return c < 0x300 ? 0 : props_of(c).ccc; }
 
-// Appends the ASCII run at i with a-z/A-Z shifted by `from`..`to`; returns its end.
-static std::size_t append_ascii_run(std::string& out, std::string_view s, std::size_t i, char from, char to) {
-  std::size_t old = out.size();
-  out.resize(old + (s.size() - i));
-  char* dst = out.data() + old;
-  const auto* src = reinterpret_cast<const unsigned char*>(s.data());
-  auto shift = static_cast<unsigned char>(to - from);
-  std::size_t j = i;
-  for (; j < s.size(); ++j) {
-    unsigned char c = src[j];
-    if (c >= 0x80) break;
-    *dst++ = static_cast<char>(static_cast<unsigned char>(c - from) < 26 ? c + shift : c);
+// The end of the run of ASCII bytes at i, eight bytes a step.
+static std::size_t ascii_run_end(std::string_view s, std::size_t i) {
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & highs) break;
   }
-  out.resize(old + (j - i));
-  return j;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
+// Flips the case bit (0x20) of the ASCII letters in [first, first + 26) among p[0, n), eight
+// bytes a step: with every byte below 0x80, adding 0x80 - x to each sets its high bit
+// exactly when it is >= x, and no addition carries into the next byte.
+static void flip_case_ascii(char* p, std::size_t n, unsigned char first) {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const std::uint64_t from = ones * (0x80u - first), past = ones * (0x80u - first - 26u);
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    w ^= ((w + from) & ~(w + past) & highs) >> 2;
+    std::memcpy(p + i, &w, 8);
+  }
+  for (; i < n; ++i)
+    if (static_cast<unsigned char>(p[i] - first) < 26) p[i] = static_cast<char>(p[i] ^ 0x20);
+}
+
+// Appends the ASCII run at i with the letters from `first` (A-Z or a-z) case-flipped;
+// returns its end.
+static std::size_t append_ascii_run(std::string& out, std::string_view s, std::size_t i, char first) {
+  std::size_t end = ascii_run_end(s, i), old = out.size();
+  out.append(s.data() + i, end - i);
+  flip_case_ascii(out.data() + old, end - i, static_cast<unsigned char>(first));
+  return end;
 }
 
 void append_lower(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
-      i = append_ascii_run(out, s, i, 'A', 'a');
+      i = append_ascii_run(out, s, i, 'A');
       continue;
     }
     std::size_t begin = i;
@@ -289,7 +311,7 @@ void append_lower(std::string& out, std::string_view s) {
 void append_upper(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
-      i = append_ascii_run(out, s, i, 'a', 'A');
+      i = append_ascii_run(out, s, i, 'a');
       continue;
     }
     append_mapped(out, next_code_point(s, i), case_kind::upper);

@@ -90,6 +90,26 @@ TEST(text_util, split_matches_a_code_point_loop) {
   }
 }
 
+// lower()/upper() flip ASCII letters eight bytes at a time: every byte value, at every
+// offset of a run, against the plain per-byte mapping.
+TEST(text_util, ascii_case_mapping_matches_a_byte_loop) {
+  std::string all;
+  for (int c = 0; c < 0x80; ++c) all += static_cast<char>(c);
+  for (std::size_t start = 0; start < 16; ++start) {
+    std::string s = all.substr(start) + "\xC3\xA9" + all.substr(0, start);
+    std::string lower, upper;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      bool ascii = static_cast<unsigned char>(c) < 0x80;
+      lower += ascii && c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+      upper += ascii && c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+    }
+    upper.replace(upper.find("\xC3\xA9"), 2, "\xC3\x89");  // é -> É
+    EXPECT_EQ(py_lower(s), lower) << start;
+    EXPECT_EQ(py_upper(s), upper) << start;
+  }
+}
+
 TEST(text_util, normalization) {
   EXPECT_EQ(nfc("e\xCC\x81"), "\xC3\xA9");
   EXPECT_EQ(nfc("\xE1\x84\x80\xE1\x85\xA1"), "\xEA\xB0\x80");  // Hangul L+V -> syllable
