@@ -335,21 +335,15 @@ std::string py_upper(std::string_view s) {
 // Appends the ASCII run at i as str.title() maps it; `cased` tells whether the character
 // before was cased, and is left telling the same of the run's last one.
 static std::size_t append_title_ascii_run(std::string& out, std::string_view s, std::size_t i, bool& cased) {
-  std::size_t old = out.size();
-  out.resize(old + (s.size() - i));
-  char* dst = out.data() + old;
-  std::size_t j = i;
-  for (; j < s.size(); ++j) {
-    auto c = static_cast<unsigned char>(s[j]);
-    if (c >= 0x80) break;
+  std::size_t end = ascii_run_end(s, i), old = out.size();
+  out.append(s.data() + i, end - i);
+  for (char* p = out.data() + old; p != out.data() + out.size(); ++p) {
+    auto c = static_cast<unsigned char>(*p);
     bool lower = static_cast<unsigned char>(c - 'a') < 26, upper = static_cast<unsigned char>(c - 'A') < 26;
-    if (cased && upper) c = static_cast<unsigned char>(c + ('a' - 'A'));
-    if (!cased && lower) c = static_cast<unsigned char>(c - ('a' - 'A'));
-    *dst++ = static_cast<char>(c);
+    if ((cased && upper) || (!cased && lower)) *p = static_cast<char>(c ^ 0x20);
     cased = lower || upper;
   }
-  out.resize(old + (j - i));
-  return j;
+  return end;
 }
 
 std::string py_title(std::string_view s) {

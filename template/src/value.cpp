@@ -20,7 +20,7 @@ struct value::lazy_payload {
 
 value::value(std::string s)
     : data_(std::allocate_shared<string_payload>(detail::pooled_allocator<string_payload>{},
-                                                 string_payload{std::move(s), false})) {}
+                                                 std::move(s), false)) {}
 value::value(value_list items) : data_(std::make_shared<const value_list>(std::move(items))) {}
 value::value(value_map items) : data_(std::make_shared<const value_map>(std::move(items))) {}
 value::value(decimal_value d) : data_(std::make_shared<const decimal_value>(std::move(d))) {}
@@ -28,7 +28,7 @@ value::value(decimal_value d) : data_(std::make_shared<const decimal_value>(std:
 value value::safe(std::string s) {
   value v;
   v.data_ = std::allocate_shared<string_payload>(detail::pooled_allocator<string_payload>{},
-                                                 string_payload{std::move(s), true});
+                                                 std::move(s), true);
   return v;
 }
 
