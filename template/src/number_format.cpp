@@ -1,6 +1,7 @@
 // Python's int()/float()/Decimal conversions and exact decimal rounding for the number filters.
 #include "number_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -568,6 +569,39 @@ decimal_number decimal_of_float(double x) {
     d.exponent = -1;
   }
   return d;
+}
+
+std::string float_fixed_half_up(double x, int places) {
+  // The result as an integer n of digits, the value n / 10^places.
+  std::string n;
+  if (x != 0) {
+    auto shortest = shortest_digits_of(x);
+    std::string_view d = shortest.text();
+    int keep = shortest.exp10 + 1 + places;  // digits of d before the rounding point
+    if (keep <= 0) {
+      n = keep == 0 && d[0] >= '5' ? "1" : "0";
+    } else {
+      n.assign(d.substr(0, std::min<std::size_t>(d.size(), static_cast<std::size_t>(keep))));
+      n.append(static_cast<std::size_t>(keep) - n.size(), '0');
+      if (static_cast<std::size_t>(keep) < d.size() && d[static_cast<std::size_t>(keep)] >= '5') {
+        std::size_t i = n.size();
+        while (i > 0 && n[i - 1] == '9') n[--i] = '0';
+        if (i == 0) n.insert(0, 1, '1');
+        else ++n[i - 1];
+      }
+    }
+  } else {
+    n = "0";
+  }
+  auto frac = static_cast<std::size_t>(places);
+  if (n.size() <= frac) n.insert(0, frac + 1 - n.size(), '0');
+  std::string out = std::signbit(x) && n.find_first_not_of('0') != std::string::npos ? "-" : "";
+  out.append(n, 0, n.size() - frac);
+  if (frac) {
+    out += '.';
+    out.append(n, n.size() - frac);
+  }
+  return out;
 }
 
 namespace {

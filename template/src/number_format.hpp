@@ -81,6 +81,10 @@ py_error parse_int_text(std::string_view s, big_int& out);
 py_error to_py_float(const value& v, double& out);
 // repr(float): shortest round-trip digits ("1.5", "1e+16", "inf").
 std::string float_repr(double d);
+// floatformat's text for a float below 1e15 and 0 <= places <= 20: the digits of repr(x)
+// rounded half up to `places` (Decimal(repr(x)).quantize(..., ROUND_HALF_UP)), no sign on
+// a zero result. Everything floatformat_filter does for floats, without decimal_number.
+std::string float_fixed_half_up(double x, int places);
 // round(d, places) as Python does it, then formatted like Django's numberformat.format
 // with decimal_pos = places (e.g. filesizeformat's "1.5").
 std::string round_and_format(double d, int places);

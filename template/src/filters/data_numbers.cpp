@@ -162,6 +162,16 @@ bool floatformat_input(const value& input, decimal_number& d, bool& is_int) {
   return true;
 }
 
+// float(input) for the inputs floatformat formats through a float: floats, and Decimals
+// (Django's Decimal(repr(d)) fails, and it falls back to Decimal(str(float(d)))).
+bool float_input(const value& input, double& f) {
+  if (input.kind() == value_kind::floating) {
+    f = input.as_double();
+    return true;
+  }
+  return input.kind() == value_kind::decimal && !is_big_int(input) && to_py_float(input, f) == py_error::none;
+}
+
 // "2", "-3": the usual floatformat argument, read without Python's int() machinery.
 bool is_small_int_text(const value& v) {
   if (!v.is_string()) return false;
@@ -174,6 +184,16 @@ bool is_small_int_text(const value& v) {
 }
 
 value floatformat(const value& input, const value* arg, const filter_env&) {
+  // The common case without decimal_number: a float or Decimal of everyday size (Django
+  // prints the repr of one whose Decimal has over 200 digits and exponent) and a small
+  // place count.
+  std::int64_t fast_places = -1;
+  if (arg && arg->kind() == value_kind::integer) fast_places = arg->as_int();
+  else if (arg && is_small_int_text(*arg)) fast_places = std::stoi(arg->as_string());
+  double f;
+  if (fast_places >= 0 && fast_places <= 20 && float_input(input, f) &&
+      (f == 0 || (std::fabs(f) >= 1e-7 && std::fabs(f) < 1e15)))
+    return value::safe(float_fixed_half_up(f, static_cast<int>(fast_places)));
   decimal_number d;
   bool input_is_int;
   if (!floatformat_input(input, d, input_is_int)) return value("");
