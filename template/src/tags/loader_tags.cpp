@@ -128,8 +128,8 @@ class include_node final : public node {
   bool only = false;
 
   void render(render_ctx& ctx, std::string& out) const override {
-    value v = resolve_value(ctx, name);
-    const value& r = v.resolved();
+    value name_tmp;
+    const value& r = resolve(ctx, name, name_tmp, false)->resolved();
     std::shared_ptr<const template_impl> loaded;
     const template_impl* tmpl = nullptr;
     if (r.is_string() && !r.as_string().empty()) {
@@ -162,8 +162,12 @@ class include_node final : public node {
       throw filter_error("Include nested too deeply (more than " +
                          std::to_string(ctx.eng.options.max_include_depth) +
                          " levels): recursive include?");
-    value_list vals;
-    for (const auto& [k, e] : extra) vals.push_back(resolve_value(ctx, e));
+    // Django resolves every `with` value before the new scope exists; a few fit on the stack.
+    constexpr std::size_t inline_values = 4;
+    value inline_vals[inline_values];
+    value_list more_vals(extra.size() > inline_values ? extra.size() : 0);
+    value* vals = extra.size() > inline_values ? more_vals.data() : inline_vals;
+    for (std::size_t i = 0; i < extra.size(); ++i) vals[i] = resolve_value(ctx, extra[i].second);
     render_ctx::saved_scopes saved;
     if (only) saved = ctx.isolate();
     ctx.push();
