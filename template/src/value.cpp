@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 
 #include "block_pool.hpp"
@@ -73,36 +74,42 @@ bool decimal_is_zero(std::string_view text) {
 std::string python_float(double d) {
   if (std::isnan(d)) return "nan";
   if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
-  std::string out = std::signbit(d) ? "-" : "";
-  if (d == 0) return out + "0.0";
+  char buf[48];  // sign, up to 17 digits, "0." and up to 3 zeros, or 15 zeros and ".0"
+  char* p = buf;
+  if (std::signbit(d)) *p++ = '-';
+  if (d == 0) {
+    std::memcpy(p, "0.0", 3);
+    return std::string(buf, p + 3);
+  }
   auto shortest = detail::shortest_digits_of(d);
   std::string_view digits = shortest.text();
   int exponent = shortest.exp10;
   auto size = static_cast<int>(digits.size());
+  auto put = [&p](std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+  };
   if (exponent >= 16 || exponent < -4) {
-    out += digits[0];
+    *p++ = digits[0];
     if (size > 1) {
-      out += '.';
-      out += digits.substr(1);
+      *p++ = '.';
+      put(digits.substr(1));
     }
-    char exp[16];
-    std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-    return out + exp;
-  }
-  if (exponent < 0) {
-    out += "0.";
-    out.append(static_cast<std::size_t>(-exponent - 1), '0');
-    out += digits;
+    p += std::snprintf(p, 8, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+  } else if (exponent < 0) {
+    put("0.");
+    for (int i = -exponent - 1; i > 0; --i) *p++ = '0';
+    put(digits);
   } else if (size <= exponent + 1) {
-    out += digits;
-    out.append(static_cast<std::size_t>(exponent + 1 - size), '0');
-    out += ".0";
+    put(digits);
+    for (int i = exponent + 1 - size; i > 0; --i) *p++ = '0';
+    put(".0");
   } else {
-    out += digits.substr(0, static_cast<std::size_t>(exponent + 1));
-    out += '.';
-    out += digits.substr(static_cast<std::size_t>(exponent + 1));
+    put(digits.substr(0, static_cast<std::size_t>(exponent + 1)));
+    *p++ = '.';
+    put(digits.substr(static_cast<std::size_t>(exponent + 1)));
   }
-  return out;
+  return std::string(buf, p);
 }
 
 std::string two(int n) {
