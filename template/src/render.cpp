@@ -362,8 +362,9 @@ value resolve_value(render_ctx& ctx, const filter_expression& expr, bool ignore_
 
 namespace {
 
-// Python's '{:f}' of a Decimal (or of a float's repr with an exponent).
-std::string plain_decimal(std::string_view text) {
+// Django's numberformat.format of a Decimal (or of a float whose repr has an exponent):
+// Python's '{:f}', or '{:e}' once the digits and the exponent pass 200.
+std::string localized_decimal(std::string_view text) {
   std::string_view t = text;
   std::string sign;
   if (!t.empty() && (t[0] == '-' || t[0] == '+')) {
@@ -401,6 +402,14 @@ std::string plain_decimal(std::string_view text) {
   exp -= frac;
   std::size_t nz = digits.find_first_not_of('0');
   digits = nz == std::string::npos ? "0" : digits.substr(nz);
+  if (static_cast<std::size_t>(exp < 0 ? -exp : exp) + digits.size() > 200) {
+    std::string out = sign + digits.substr(0, 1);
+    if (digits.size() > 1) out += "." + digits.substr(1);
+    std::int64_t adjusted = exp + static_cast<std::int64_t>(digits.size()) - 1;
+    out += adjusted < 0 ? "e-" : "e+";
+    out += std::to_string(adjusted < 0 ? -adjusted : adjusted);
+    return out;
+  }
   if (exp >= 0) {
     if (digits == "0") return sign + "0";
     return sign + digits + std::string(static_cast<std::size_t>(exp), '0');
@@ -432,11 +441,11 @@ std::string localized_string(const value& raw) {
   switch (v.kind()) {
     case value_kind::floating: {
       std::string s = v.to_display_string();
-      if (s.find('e') != std::string::npos) return plain_decimal(s);
+      if (s.find('e') != std::string::npos) return localized_decimal(s);
       return s;
     }
     case value_kind::decimal: {
-      std::string s = plain_decimal(v.as_decimal().text);
+      std::string s = localized_decimal(v.as_decimal().text);
       // numberformat takes abs() of the exponent, which NaN/Infinity lack (TypeError).
       if (s.find_first_of("NI") != std::string::npos)
         throw filter_error("bad operand type for abs(): 'str'");

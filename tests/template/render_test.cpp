@@ -28,6 +28,15 @@ TEST(render, decimals_print_like_django) {
   EXPECT_EQ(shown(".5"), "0.5");
   EXPECT_EQ(shown("00"), "0");
   EXPECT_EQ(shown("-0"), "-0");
+  // Past 200 digits and exponent, numberformat prints '{:e}' (Django 3.2).
+  EXPECT_EQ(shown("1E+300"), "1e+300");
+  EXPECT_EQ(shown("-1.500E-300"), "-1.500e-300");
+  EXPECT_EQ(shown("0E-300"), "0e-300");
+  EXPECT_EQ(shown("12E+199"), "1.2e+200");
+  EXPECT_EQ(shown("0.000123E-195"), "1.23e-199");
+  EXPECT_EQ(shown("1E+199").size(), 200u);
+  EXPECT_EQ(render("{{ f }}", value_map{{"f", 1e-250}}), "1e-250");
+  EXPECT_EQ(render("{{ f }}", value_map{{"f", -1.3435174581176724e-288}}), "-1.3435174581176724e-288");
 }
 
 TEST(render, dates_use_the_default_formats) {
