@@ -46,8 +46,8 @@ const value* render_ctx::base_find(std::string_view key, std::uint32_t hash) con
 
 ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
   for (std::size_t i = keys_.size(); i-- > 0;) {
-    if (!same_name(keys_[i], key)) continue;
-    const scope_entry& e = entries_[i];
+    if (!same_name(keys_[i].name, key)) continue;
+    const scope_entry& e = *keys_[i].entry;
     ref r;
     if (e.loop) r.loop = e.loop;
     else if (e.block) r.block = e.block;
@@ -62,16 +62,15 @@ ref render_ctx::find(std::string_view key, std::uint32_t hash) const {
 scope_entry& render_ctx::slot(std::string_view key) {
   std::size_t start = marks_.empty() ? 0 : marks_.back();
   for (std::size_t i = keys_.size(); i-- > start;) {
-    if (same_name(keys_[i], key)) {
-      auto& e = entries_[i];
+    if (same_name(keys_[i].name, key)) {
+      scope_entry& e = *keys_[i].entry;
       e.ext = nullptr;
       e.loop = nullptr;
       e.block = nullptr;
       return e;
     }
   }
-  entries_.emplace_back();
-  keys_.push_back(key);
+  keys_.push_back({key, &entries_.emplace_back()});
   return entries_.back();
 }
 
@@ -101,8 +100,8 @@ scope_entry& render_ctx::set_block(std::string_view key, const block_binding* b)
 
 void render_ctx::set_upward(std::string_view key, value v) {
   for (std::size_t i = keys_.size(); i-- > 0;) {
-    if (same_name(keys_[i], key)) {
-      scope_entry& e = entries_[i];
+    if (same_name(keys_[i].name, key)) {
+      scope_entry& e = *keys_[i].entry;
       e.ext = nullptr;
       e.loop = nullptr;
       e.block = nullptr;

@@ -54,6 +54,13 @@ struct scope_entry {
   const block_binding* block = nullptr;
 };
 
+// A scope entry's name and the entry (which a deque keeps in place), contiguous for
+// lookups to scan.
+struct scope_name {
+  std::string_view name;
+  scope_entry* entry;
+};
+
 // Django's BlockContext: block name -> stack of overriding blocks (most derived on top).
 struct block_context {
   std::unordered_map<std::string_view, std::vector<const block_node*>> blocks;
@@ -107,7 +114,7 @@ class render_ctx {
   // Context.new(): runs `fn` with only `values` visible (include ... only).
   struct saved_scopes {
     std::deque<scope_entry> entries;
-    std::vector<std::string_view> keys;
+    std::vector<scope_name> keys;
     std::vector<std::size_t> marks;
     const value_map* base;
   };
@@ -136,7 +143,7 @@ class render_ctx {
   scope_entry& slot(std::string_view key);
   const value_map* base_;
   std::deque<scope_entry> entries_;  // a deque: loops hold on to their entry
-  std::vector<std::string_view> keys_;  // the name of each entry, contiguous for lookups to scan
+  std::vector<scope_name> keys_;  // entries_ by name, in the same order
   std::vector<std::size_t> marks_;
   render_frame top_frame_;  // the template being rendered; includes push frames_
   std::vector<std::unique_ptr<render_frame>> frames_;
