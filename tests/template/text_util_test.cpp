@@ -17,6 +17,7 @@ TEST(text_util, code_points_round_trip_and_count) {
   EXPECT_EQ(byte_offset_of(s, 2), 3u);
   std::string bad = "a\xFF" "b";  // invalid bytes survive as themselves
   EXPECT_EQ(code_point_count(bad), 3u);
+  EXPECT_EQ(code_point_count("abcdefgh\xFFijklmnop\xC3\xA9q"), 19u);  // ASCII eight at a time
   EXPECT_EQ(to_utf8(to_u32(bad)), bad);
 }
 

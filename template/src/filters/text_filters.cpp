@@ -2,6 +2,8 @@
 // truncation); registers the HTML ones from the html_*.cpp files too.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -306,12 +308,23 @@ value truncatechars(const value& in, const value* arg, const filter_env&) {
   if (std::all_of(raw.begin(), raw.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0xCC; })) {
     // Below U+0300 (lead bytes < 0xCC) text is NFC already and has no combining marks:
     // every code point counts, so only the length matters.
+    if (static_cast<std::int64_t>(raw.size()) <= *length) return in;  // never more code points than bytes
     std::int64_t n = 0;
+    const std::int64_t last = *length - 1;  // the code point the ellipsis replaces
     std::size_t cut = 0;
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-      if ((static_cast<unsigned char>(raw[i]) & 0xC0) == 0x80) continue;  // continuation byte
-      if (n == *length - 1) cut = i;
-      ++n;
+    for (std::size_t i = 0; i < raw.size();) {
+      std::uint64_t word;
+      if (i + 8 <= raw.size() && (std::memcpy(&word, raw.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
+        if (last >= n && last < n + 8) cut = i + static_cast<std::size_t>(last - n);
+        n += 8;  // eight ASCII code points
+        i += 8;
+        continue;
+      }
+      if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) {  // not a continuation byte
+        if (n == last) cut = i;
+        ++n;
+      }
+      ++i;
     }
     if (n <= *length || n == 0) return in;
     return raw.substr(0, *length >= 1 ? cut : 0) + "\xE2\x80\xA6";

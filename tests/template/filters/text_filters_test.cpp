@@ -460,6 +460,12 @@ const filter_case cases[] = {
     {"truncatechars", value("</p>close first</p> open"), value(10LL), true, "&lt;/p&gt;close…"},
     {"truncatechars", value("<b>bold text here</b> and <i>more"), value(1LL), true, "…"},
     {"truncatechars", value("Joel is a slug"), value(-1LL), true, "…"},
+    // The count goes eight ASCII bytes at a time: cuts on and around those steps.
+    {"truncatechars", value("abcdefghijklmnopqrstuvwxyz"), value(8LL), true, "abcdefg…"},
+    {"truncatechars", value("abcdefghijklmnopqrstuvwxyz"), value(9LL), true, "abcdefgh…"},
+    {"truncatechars", value("abcdefghijklmnopqrstuvwxyz"), value(17LL), true, "abcdefghijklmnop…"},
+    {"truncatechars", value("abcdefghijklmnopqrstuvwxyz"), value(26LL), true, "abcdefghijklmnopqrstuvwxyz"},
+    {"truncatechars", value("abcdefgh\u00e9ijklmnop"), value(10LL), true, "abcdefgh\u00e9…"},
     {"truncatechars", value("éééé"), value(-1LL), true, "…"},
     {"truncatechars", value("<p>one <a href='#'>two - three <br>four</a> five</p>"), value(2LL), true, "&lt;…"},
     {"truncatewords", value("A sentence with a few words in it"), value("not a number"), true, "A sentence with a few words in it"},
