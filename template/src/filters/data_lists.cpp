@@ -30,11 +30,11 @@ std::size_t code_point_count(std::string_view s) {
   return n;
 }
 
-// Python's iter(x) for the value kinds: list items, str characters, dict keys.
-// Returns false where Python raises TypeError (not iterable).
-bool iterate(const value& v, value_list& out) {
+// Python's iter(x) for the value kinds: list items (the list itself, not a copy), str
+// characters, dict keys (those two made in `out`). nullptr where Python raises TypeError.
+const value_list* iterate(const value& v, value_list& out) {
   switch (v.kind()) {
-    case value_kind::list: out = v.as_list(); return true;
+    case value_kind::list: return &v.as_list();
     case value_kind::string: {
       const std::string& s = v.as_string();
       auto starts = code_point_starts(s);
@@ -42,13 +42,13 @@ bool iterate(const value& v, value_list& out) {
       out.reserve(starts.size() - 1);
       for (std::size_t i = 0; i + 1 < starts.size(); ++i)
         out.emplace_back(std::string_view(s).substr(starts[i], starts[i + 1] - starts[i]));
-      return true;
+      return &out;
     }
     case value_kind::map:
       out.clear();
       for (const auto& [key, item] : v.as_map()) out.emplace_back(key);
-      return true;
-    default: return false;
+      return &out;
+    default: return nullptr;
   }
 }
 
@@ -192,13 +192,14 @@ value slice_filter(const value& input, const value* arg, const filter_env&) {
 }
 
 value join(const value& input, const value* arg, const filter_env& env) {
-  value_list items;
-  if (!iterate(input, items)) return input;
+  value_list storage;
+  const value_list* items = iterate(input, storage);
+  if (!items) return input;
   std::string sep;
   append_conditional_escape(sep, *arg);
   std::string out;
   bool first_item = true;
-  for (const auto& item : items) {
+  for (const auto& item : *items) {
     if (!first_item) out += sep;
     first_item = false;
     if (env.autoescape) {
@@ -258,11 +259,11 @@ void format_list_items(std::string& out, const value_list& items, int tabs, bool
 }
 
 value unordered_list(const value& input, const value*, const filter_env& env) {
-  value_list items;
-  if (!iterate(input, items))
-    throw filter_error("unordered_list: '" + input.repr() + "' is not iterable");
+  value_list storage;
+  const value_list* items = iterate(input, storage);
+  if (!items) throw filter_error("unordered_list: '" + input.repr() + "' is not iterable");
   std::string out;
-  format_list_items(out, items, 1, env.autoescape);
+  format_list_items(out, *items, 1, env.autoescape);
   return value::safe(std::move(out));
 }
 
@@ -418,8 +419,10 @@ value sort_by(const value& input, const value* arg, bool reverse) {
       start = dot + 1;
     }
   }
-  value_list items;
-  if (!iterate(input, items)) return value("");
+  value_list storage;
+  const value_list* found = iterate(input, storage);
+  if (!found) return value("");
+  const value_list& items = *found;
   try {
     std::vector<sort_key> keys;
     keys.reserve(items.size());
