@@ -286,6 +286,7 @@ value json_script(const value& in, const value* arg, const filter_env&) {
 
 value iriencode(const value& in, const value*, const filter_env&) {
   std::string out;
+  out.reserve(in.as_string().size() + 16);  // room for a few %XX escapes
   append_quoted(out, in.as_string(), "/#%[]=:;$&()+,!?*@'~");
   return out;
 }
@@ -302,6 +303,7 @@ value urlencode(const value& in, const value* arg, const filter_env&) {
     safe = a.as_string();
   }
   std::string out;
+  out.reserve(s.size() + 16);  // room for a few %XX escapes
   append_quoted(out, s, safe);
   return out;
 }
