@@ -357,18 +357,28 @@ value truncatewords(const value& in, const value* arg, const filter_env&) {
   bool truncated;
   if (*length >= 0) {
     // words[:length]; a word after those means the text was truncated. While the words
-    // are text[0, end) separated by single spaces, that prefix is the output as it is.
+    // are text[0, end) separated by single bytes (ASCII whitespace), that prefix is the
+    // output once those bytes (a few, noted in `other`) are spaces.
     py_words words(text);
     std::string_view word;
     std::int64_t kept = 0;
     std::size_t end = 0;
     bool prefix = true;
+    std::size_t other[8], others = 0;  // separators that are not ' '
+    auto copy_prefix = [&] {
+      out.assign(text, 0, end);
+      for (std::size_t k = 0; k < others; ++k) out[other[k]] = ' ';
+    };
     while ((truncated = words.next(word)) && kept < *length) {
       auto at = static_cast<std::size_t>(word.data() - text.data());
-      bool follows = kept == 0 ? at == 0 : at == end + 1 && text[end] == ' ';
+      bool follows = at == (kept == 0 ? 0 : end + 1);
+      if (prefix && follows && kept > 0 && text[end] != ' ') {
+        if (others < std::size(other)) other[others++] = end;
+        else follows = false;  // too many to note: join the words instead
+      }
       if (prefix && !follows) {
         prefix = false;
-        out.assign(text, 0, end);
+        copy_prefix();
       }
       if (!prefix) {
         if (kept) out += ' ';
@@ -377,7 +387,7 @@ value truncatewords(const value& in, const value* arg, const filter_env&) {
       end = at + word.size();
       ++kept;
     }
-    if (prefix) out.assign(text, 0, end);
+    if (prefix) copy_prefix();
   } else {
     auto words = py_split(text);
     auto keep = std::max<std::int64_t>(0, static_cast<std::int64_t>(words.size()) + *length);

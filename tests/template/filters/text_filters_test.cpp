@@ -492,6 +492,8 @@ const filter_case cases[] = {
     {"truncatewords", value("a b …"), value(2LL), true, "a b …"},
     {"truncatewords", value("a b c"), value(-1LL), true, "a b …"},
     {"truncatewords", value(""), value(-1LL), true, " …"},
+    {"truncatewords", value("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk"), value(10LL), true, "a b c d e f g h i j …"},
+    {"truncatewords", value("a\tb c\x1c" "d"), value(4LL), true, "a b c d"},
     {"truncatewords", value("<p>one <a href='#'>two - three <br>four</a> five</p>"), value(2LL), true, "&lt;p&gt;one &lt;a …"},
     {"truncatewords", value(""), value(0LL), true, ""},
     {"truncatewords", value("short"), value(10LL), true, "short"},
