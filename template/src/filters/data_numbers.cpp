@@ -185,15 +185,24 @@ bool is_small_int_text(const value& v) {
 
 value floatformat(const value& input, const value* arg, const filter_env&) {
   // The common case without decimal_number: a float or Decimal of everyday size (Django
-  // prints the repr of one whose Decimal has over 200 digits and exponent) and a small
-  // place count.
-  std::int64_t fast_places = -1;
-  if (arg && arg->kind() == value_kind::integer) fast_places = arg->as_int();
-  else if (arg && is_small_int_text(*arg)) fast_places = std::stoi(arg->as_string());
+  // prints the repr of one whose Decimal has over 200 digits and exponent) and a place
+  // count of at most 20 either way.
+  std::optional<std::int64_t> fast_places;
+  if (!arg) fast_places = -1;  // Django's default
+  else if (arg->kind() == value_kind::integer) fast_places = arg->as_int();
+  else if (is_small_int_text(*arg)) fast_places = std::stoi(arg->as_string());
   double f;
-  if (fast_places >= 0 && fast_places <= 20 && float_input(input, f) &&
-      (f == 0 || (std::fabs(f) >= 1e-7 && std::fabs(f) < 1e15)))
-    return value::safe(float_fixed_half_up(f, static_cast<int>(fast_places)));
+  if (fast_places && *fast_places >= -20 && *fast_places <= 20 && float_input(input, f) &&
+      (f == 0 || (std::fabs(f) >= 1e-7 && std::fabs(f) < 1e15))) {
+    // A negative place count prints a whole number without decimals (below 1e15 a float
+    // is whole exactly when repr's digits are).
+    if (*fast_places < 0 && f == std::trunc(f)) {
+      char buf[24];
+      auto whole = static_cast<std::int64_t>(f);
+      return value::safe(std::string(buf, std::to_chars(buf, buf + sizeof buf, whole).ptr));
+    }
+    return value::safe(float_fixed_half_up(f, static_cast<int>(*fast_places < 0 ? -*fast_places : *fast_places)));
+  }
   decimal_number d;
   bool input_is_int;
   if (!floatformat_input(input, d, input_is_int)) return value("");

@@ -155,7 +155,9 @@ TEST(data_numbers, floatformat_float_path_agrees_with_the_decimal_path) {
     char text[40];
     std::snprintf(text, sizeof text, "%.12g", x);
     for (const value& in : {value(x), value(decimal_value{text})}) {
-      for (long long places : {0LL, 1LL, 2LL, 3LL, 7LL, 20LL}) {
+      std::string no_arg_general = render_data_filter("floatformat", in, value(" -1"), true);
+      ASSERT_EQ(render_data_filter("floatformat", in, std::nullopt, true), no_arg_general) << in.repr();
+      for (long long places : {0LL, 1LL, 2LL, 3LL, 7LL, 20LL, -1LL, -2LL, -20LL}) {
         std::string general = render_data_filter("floatformat", in, value(" " + std::to_string(places)), true);
         ASSERT_EQ(render_data_filter("floatformat", in, value(places), true), general) << in.repr() << " " << places;
         ASSERT_EQ(render_data_filter("floatformat", in, value(std::to_string(places)), true), general);
