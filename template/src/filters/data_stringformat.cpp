@@ -2,6 +2,7 @@
 // conversion, flag, width, precision and mapping key Python accepts.
 #include <cmath>
 #include <cstdio>
+#include <charconv>
 #include <string>
 
 #include "djust/template/error.hpp"
@@ -306,7 +307,30 @@ std::string python_percent(std::string_view fmt, const value& args) {
   return out;
 }
 
+// '%0Nd', '%Nd' and '%d' of an int (the usual stringformat), without the % machinery;
+// false for any other spec.
+bool format_int(std::string_view spec, std::int64_t n, std::string& out) {
+  bool zero = !spec.empty() && spec[0] == '0';
+  std::size_t i = zero ? 1 : 0, width = 0;
+  for (; i < spec.size() && i < 3 && spec[i] >= '0' && spec[i] <= '9'; ++i) width = width * 10 + (spec[i] - '0');
+  if (i + 1 != spec.size() || spec[i] != 'd') return false;
+  char digits[24];
+  std::uint64_t magnitude = n < 0 ? 0 - static_cast<std::uint64_t>(n) : static_cast<std::uint64_t>(n);
+  std::size_t len = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, magnitude).ptr - digits);
+  std::size_t body = len + (n < 0 ? 1 : 0);
+  std::size_t pad = width > body ? width - body : 0;
+  if (!zero) out.append(pad, ' ');
+  if (n < 0) out += '-';
+  if (zero) out.append(pad, '0');  // zeros go after the sign
+  out.append(digits, len);
+  return true;
+}
+
 value stringformat(const value& input, const value* arg, const filter_env&) {
+  if (input.kind() == value_kind::integer && arg->is_string()) {
+    std::string out;
+    if (format_int(arg->as_string(), input.as_int(), out)) return value(std::move(out));
+  }
   std::string fmt = "%";
   fmt += py_str(*arg);
   try {

@@ -75,5 +75,21 @@ TEST(data_stringformat, renders_like_django) {
   }
 }
 
+// '%0Nd'-style specs of ints take a path of their own; Python's 'i' means the same as 'd'
+// and takes the general one, the reference here.
+TEST(data_stringformat, int_specs_agree_with_the_general_path) {
+  for (long long n : {0LL, 7LL, -7LL, 42LL, -42LL, 12345LL, -123456789LL, 9223372036854775807LL,
+                      -9223372036854775807LL - 1}) {
+    for (const char* width : {"", "1", "3", "05", "5", "010", "20", "99"}) {
+      std::string d = std::string(width) + "d", i = std::string(width) + "i";
+      EXPECT_EQ(render_data_filter("stringformat", value(n), value(d)),
+                render_data_filter("stringformat", value(n), value(i)))
+          << n << " " << d;
+    }
+  }
+  EXPECT_EQ(render_data_filter("stringformat", value(-42LL), value("05d")), "-0042");
+  EXPECT_EQ(render_data_filter("stringformat", value(-42LL), value("5d")), "  -42");
+}
+
 }  // namespace
 }  // namespace djust::tmpl::test
