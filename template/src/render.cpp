@@ -226,6 +226,69 @@ value loop_as_map(const loop_state& l) {
   return m;
 }
 
+// One lookup step on a `forloop` or a `block` (out of line: the common steps are dict
+// keys, and resolve_variable stays lean for them).
+[[gnu::noinline]] ref special_step(render_ctx& ctx, ref cur, const lookup_segment& seg, value& tmp) {
+  if (cur.block) {
+    if (seg.name == "super") {
+      value r = cur.block->block->super_value(ctx, *cur.block);
+      tmp = std::move(r);
+      return ref{&tmp};
+    }
+    if (seg.name == "name") {
+      tmp = value(std::string(cur.block->block->name()));
+      return ref{&tmp};
+    }
+    return ref{};
+  }
+  const loop_state& l = *cur.loop;
+  switch (seg.loop) {
+    case loop_attribute::counter: tmp = l.index + 1; break;
+    case loop_attribute::counter0: tmp = l.index; break;
+    case loop_attribute::revcounter: tmp = l.length - l.index; break;
+    case loop_attribute::revcounter0: tmp = l.length - l.index - 1; break;
+    case loop_attribute::first: tmp = l.index == 0; break;
+    case loop_attribute::last: tmp = l.index == l.length - 1; break;
+    case loop_attribute::parentloop: {
+      ref next;
+      if (l.parent_loop) next.loop = l.parent_loop;
+      else if (l.parent_value) next.v = l.parent_value;
+      else {
+        static const value empty_map{value_map{}};
+        next.v = &empty_map;
+      }
+      return next;
+    }
+    case loop_attribute::none: {
+      value m = loop_as_map(l);
+      value t2;
+      const value* r = member(m, seg, t2);
+      if (!r) return ref{};
+      tmp = *r;
+      break;
+    }
+  }
+  return ref{&tmp};
+}
+
+// A lookup step on a plain value that is not a dict key (attribute, method, index).
+[[gnu::noinline]] const value* member_step(const value& base, const lookup_segment& seg, value& tmp) {
+  value t2;
+  const value* r = member(base, seg, t2);
+  if (r == &t2) {
+    tmp = std::move(t2);
+    r = &tmp;
+  }
+  return r;
+}
+
+// What a whole `forloop` or `block` prints as.
+[[gnu::noinline]] const value* special_value(ref cur, value& tmp) {
+  if (cur.loop) tmp = loop_as_map(*cur.loop);
+  else tmp = value("<Block Node: " + std::string(cur.block->block->name()) + ". Contents: [...]>");
+  return &tmp;
+}
+
 }  // namespace
 
 const value* resolve_variable(render_ctx& ctx, const variable& var, value& tmp) {
@@ -233,73 +296,21 @@ const value* resolve_variable(render_ctx& ctx, const variable& var, value& tmp) 
   ref cur = ctx.find(var.lookups[0].name, var.lookups[0].hash);
   for (std::size_t i = 1; i < var.lookups.size() && cur; ++i) {
     const lookup_segment& seg = var.lookups[i];
-    if (cur.loop) {
-      const loop_state& l = *cur.loop;
-      switch (seg.loop) {
-        case loop_attribute::counter: tmp = l.index + 1; break;
-        case loop_attribute::counter0: tmp = l.index; break;
-        case loop_attribute::revcounter: tmp = l.length - l.index; break;
-        case loop_attribute::revcounter0: tmp = l.length - l.index - 1; break;
-        case loop_attribute::first: tmp = l.index == 0; break;
-        case loop_attribute::last: tmp = l.index == l.length - 1; break;
-        case loop_attribute::parentloop: {
-          ref next;
-          if (l.parent_loop) next.loop = l.parent_loop;
-          else if (l.parent_value) next.v = l.parent_value;
-          else {
-            static const value empty_map{value_map{}};
-            next.v = &empty_map;
-          }
-          cur = next;
-          continue;
-        }
-        case loop_attribute::none: {
-          value m = loop_as_map(l);
-          value t2;
-          const value* r = member(m, seg, t2);
-          if (r) tmp = *r;
-          cur = r ? ref{&tmp} : ref{};
-          continue;
-        }
-      }
-      cur = ref{&tmp};
-    } else if (cur.block) {
-      if (seg.name == "super") {
-        value r = cur.block->block->super_value(ctx, *cur.block);
-        tmp = std::move(r);
-        cur = ref{&tmp};
-      } else if (seg.name == "name") {
-        tmp = value(std::string(cur.block->block->name()));
-        cur = ref{&tmp};
-      } else {
-        cur = ref{};
-      }
-    } else {
-      // Dict keys first, without the temporaries the other lookups may need.
-      const value& base = cur.v->resolved();
-      if (base.kind() == value_kind::map)
-        if (const value* v = base.as_map().find(seg.name, seg.hash)) {
-          cur = ref{v};
-          continue;
-        }
-      value t2;
-      const value* r = member(base, seg, t2);
-      if (r == &t2) {
-        tmp = std::move(t2);
-        r = &tmp;
-      }
-      cur = ref{r};
+    if (!cur.v) {
+      cur = special_step(ctx, cur, seg, tmp);
+      continue;
     }
+    // Dict keys first, without the temporaries the other lookups may need.
+    const value& base = cur.v->resolved();
+    if (base.kind() == value_kind::map)
+      if (const value* v = base.as_map().find(seg.name, seg.hash)) {
+        cur = ref{v};
+        continue;
+      }
+    cur = ref{member_step(base, seg, tmp)};
   }
   if (!cur) return nullptr;
-  if (cur.loop) {
-    tmp = loop_as_map(*cur.loop);
-    return &tmp;
-  }
-  if (cur.block) {
-    tmp = value("<Block Node: " + std::string(cur.block->block->name()) + ". Contents: [...]>");
-    return &tmp;
-  }
+  if (!cur.v) return special_value(cur, tmp);
   return &cur.v->resolved();
 }
 
