@@ -526,16 +526,17 @@ class widthratio_node final : public node {
   filter_expression val, max, width;
   std::string_view asvar;
   void render(render_ctx& ctx, std::string& out) const override {
-    value v, m, w;
+    value v_tmp, m_tmp, w_tmp;
+    const value *v, *m, *w;
     try {
-      v = resolve_value(ctx, val);
-      m = resolve_value(ctx, max);
-      w = resolve_value(ctx, width);
+      v = resolve(ctx, val, v_tmp, false);
+      m = resolve(ctx, max, m_tmp, false);
+      w = resolve(ctx, width, w_tmp, false);
     } catch (const variable_does_not_exist&) {
       return;
     }
     std::int64_t max_width = 0;
-    const value& wr = w.resolved();
+    const value& wr = w->resolved();
     double wd;
     if (wr.kind() == value_kind::integer) max_width = wr.as_int();
     else if (wr.kind() == value_kind::boolean) max_width = wr.as_bool();
@@ -547,7 +548,7 @@ class widthratio_node final : public node {
       throw syntax_error("widthratio final argument must be a number");
     std::string result;
     double a, b;
-    if (py_float(v, a) && py_float(m, b)) {
+    if (py_float(*v, a) && py_float(*m, b)) {
       if (b == 0) {
         result = "0";
       } else {
