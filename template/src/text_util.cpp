@@ -7,7 +7,6 @@
 #include <cstring>
 #include <limits>
 
-#include "byte_scan.hpp"
 #include "text_util_tables.hpp"
 
 namespace djust::tmpl::detail {
@@ -560,22 +559,29 @@ std::size_t space_length(std::string_view s, std::size_t i) noexcept {
   return py_isspace(next_code_point(s, end)) ? end - i : 0;
 }
 
-// The first byte at or after i that may start whitespace (space_class != 0).
+// The first byte at or after i that may start whitespace (space_class != 0): eight bytes
+// a step find any byte below 0x21 or from 0x80 up (words are short, and a vector load
+// costs more to set up than it saves), and the table settles which of those count.
 std::size_t next_space_candidate(std::string_view s, std::size_t i) noexcept {
-#if defined(__SSE2__)
-  auto candidates = [](__m128i b) {
-    __m128i ascii = _mm_cmpeq_epi8(_mm_min_epu8(b, _mm_set1_epi8(0x20)), b);  // b <= 0x20
-    __m128i lead = _mm_or_si128(
-        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xC2))),
-                     _mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE1)))),
-        _mm_or_si128(_mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE2))),
-                     _mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(0xE3)))));
-    return static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(ascii, lead)));
-  };
-#else
-  auto candidates = nullptr;
-#endif
-  return find_first_of_class(s, i, candidates, [](unsigned char c) { return space_class[c] != 0; });
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+  const std::size_t n = s.size();
+  while (i + 8 <= n) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    // The high bit of each byte below 0x21 (a borrow may mark bytes above the first such
+    // byte, never below it) or from 0x80 up.
+    std::uint64_t hits = (((w - ones * 0x21) & ~w) | w) & highs;
+    if (!hits) {
+      i += 8;
+      continue;
+    }
+    std::size_t j = i + static_cast<std::size_t>(__builtin_ctzll(hits) >> 3);
+    if (space_class[static_cast<unsigned char>(s[j])] != 0) return j;
+    i = j + 1;
+  }
+  for (; i < n; ++i)
+    if (space_class[static_cast<unsigned char>(s[i])] != 0) return i;
+  return n;
 }
 
 }  // namespace
