@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -75,13 +76,18 @@ class slicer {
   // same tokenizer state give the same token).
   bool unchanged(const str_ref& r) {
     if (r.off >= old_.size()) return true;
-    if (r.off < anchor_) return false;
-    if (r.off + r.len >= verified_) {
+    return unchanged_span(r.off, r.off + r.len);
+  }
+
+  // unchanged() for every slice in old bytes [lo, hi) at once (all the slices of a node).
+  bool unchanged_span(std::size_t lo, std::size_t hi) {
+    if (lo < anchor_) return false;
+    if (hi >= verified_) {
       verified_ += common_prefix(old_.data() + verified_, new_.data() + shifted(verified_),
                                  std::min(old_.size() - verified_, new_.size() - shifted(verified_)));
-      if (r.off + r.len >= verified_) return false;
+      if (hi >= verified_) return false;
     }
-    done_ = std::max(done_, static_cast<std::size_t>(r.off + r.len));
+    done_ = std::max(done_, hi);
     return true;
   }
 
@@ -188,6 +194,18 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   bool ch = false;  // set by map() when the slice has new content
   for (node_index i = 1; i < previous.node_count(); ++i) {
     const node& n = previous.at(i);
+    std::span<const attribute> node_attrs = previous.attributes(i);
+    // Most nodes lie wholly in bytes already known equal: one test for all their slices
+    // (bytes the parser synthesised lie past the source and take the slice-by-slice path).
+    std::uint32_t lo = n.name.off, hi = n.name.off + n.name.len;
+    for (const attribute& a : node_attrs) {
+      lo = std::min({lo, a.name.off, a.value.off});
+      hi = std::max({hi, a.name.off + a.name.len, a.value.off + a.value.len});
+    }
+    if (s.unchanged_span(lo, hi)) {
+      rank += 1 + 2 * n.attr_count;
+      continue;
+    }
     str_ref r = n.name;
     ch = false;
     if (!s.unchanged(r) && !s.map(r, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch))
@@ -200,7 +218,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     }
     ++rank;
     bool element_changed = false;
-    for (const attribute& a : previous.attributes(i)) {
+    for (const attribute& a : node_attrs) {
       str_ref name = a.name, value = a.value;
       ch = false;
       if (!s.unchanged(name) && !s.map(name, slicer::kind::fixed, ch)) return std::nullopt;
@@ -250,14 +268,28 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   auto& attrs = t.attribute_store();
   bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
   t.mut(tree::root).id = 0;
+  const std::uint32_t after_source = static_cast<std::uint32_t>(new_size - old_src.size());  // mod 2^32
   for (node_index i = 1; i < t.node_count(); ++i) {
     node& n = t.mut(i);
     in_order = in_order && !breaks_arena_order(n);
     n.id = i;  // while the node is at hand; renumbered below when out of order
-    move(n.name);
-    for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-      move(attrs[a].name);
-      move(attrs[a].value);
+    std::uint32_t ranks = 1 + 2 * n.attr_count;
+    if (next_edit == edits.size() || edits[next_edit].rank >= rank + ranks) {
+      // No edit among the node's slices: each moves by the growth so far, without branches.
+      const std::uint32_t in_source = static_cast<std::uint32_t>(delta);
+      const std::uint32_t old_size = static_cast<std::uint32_t>(old_src.size());
+      n.name.off += n.name.off < old_size ? in_source : after_source;
+      for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
+        attrs[a].name.off += attrs[a].name.off < old_size ? in_source : after_source;
+        attrs[a].value.off += attrs[a].value.off < old_size ? in_source : after_source;
+      }
+      rank += ranks;
+    } else {
+      move(n.name);
+      for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
+        move(attrs[a].name);
+        move(attrs[a].value);
+      }
     }
     // The token that closed an element follows all its slices: it moves by the growth of
     // the edits before it (a walk over the element's own edits, from the next one on).
