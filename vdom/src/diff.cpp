@@ -192,18 +192,17 @@ class differ {
       }
       std::string_view old_raw = old ? a_.str(old->value) : std::string_view{}, new_raw = b_.str(nb.value);
       if (old && old_raw == new_raw) continue;
-      std::string value = b_.decoded(nb.value, true);
       // Raw values that differ and hold no character reference or CR decode differently.
-      if (old && (detail::needs_decode(old_raw) || detail::needs_decode(new_raw)) && a_.decoded(old->value, true) == value)
-        continue;
+      bool decode_new = detail::needs_decode(new_raw);
+      std::string value = decode_new ? b_.decoded(nb.value, true) : std::string(new_raw);
+      if (old && (decode_new || detail::needs_decode(old_raw)) && a_.decoded(old->value, true) == value) continue;
       int pk = prop_kind(bi, name);
-      patch p;
-    p.op = pk ? wire::set_prop : wire::set_attr;
+      patch& p = out_.emplace_back();  // filled in place: a patch is two strings, moves add up
+      p.op = pk ? wire::set_prop : wire::set_attr;
       p.id = id;
-      p.name = std::string(name);
+      p.name = name;
       p.value = std::move(value);
       if (pk == 2) p.flags = wire::flag_keep_focused;
-      out_.push_back(std::move(p));
     }
     if (same_names) return;
     for (const attribute& oa : aa) {
