@@ -81,12 +81,7 @@ class slicer {
 
   // unchanged() for every slice in old bytes [lo, hi) at once (all the slices of a node).
   bool unchanged_span(std::size_t lo, std::size_t hi) {
-    if (lo < anchor_) return false;
-    if (hi >= verified_) {
-      verified_ += common_prefix(old_.data() + verified_, new_.data() + shifted(verified_),
-                                 std::min(old_.size() - verified_, new_.size() - shifted(verified_)));
-      if (hi >= verified_) return false;
-    }
+    if (lo < anchor_ || (hi >= verified_ && !verify_past(hi))) return false;
     done_ = std::max(done_, hi);
     return true;
   }
@@ -133,6 +128,13 @@ class slicer {
   }
 
  private:
+  // Counts equal bytes on from verified_ (up to the next difference); whether they reach past `end`.
+  [[gnu::noinline]] bool verify_past(std::size_t end) {
+    verified_ += common_prefix(old_.data() + verified_, new_.data() + shifted(verified_),
+                               std::min(old_.size() - verified_, new_.size() - shifted(verified_)));
+    return end < verified_;
+  }
+
   // A value written between quotes: the same quote on both sides in the old source.
   bool quoted(const str_ref& r) const {
     if (r.off == 0 || r.off + r.len >= old_.size()) return false;
@@ -253,11 +255,12 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   t.attribute_store() = previous.attribute_store();
   std::int64_t delta = 0;
   std::size_t next_edit = 0;
+  edits.push_back({0xFFFFFFFFu, {}, 0xFFFFFFFFu, 0});  // a sentinel: no bounds checks below
   rank = 0;
   auto move = [&](str_ref& r) {
     if (r.off >= old_src.size()) {
       r.off = static_cast<std::uint32_t>(r.off - old_src.size() + new_size);
-    } else if (next_edit < edits.size() && edits[next_edit].rank == rank) {
+    } else if (edits[next_edit].rank == rank) {
       delta += static_cast<std::int64_t>(edits[next_edit].now.len) - static_cast<std::int64_t>(r.len);
       r = edits[next_edit++].now;
     } else {
@@ -265,37 +268,40 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     }
     ++rank;
   };
-  auto& attrs = t.attribute_store();
+  node* nodes = t.node_store().data();
+  attribute* attrs = t.attribute_store().data();
   bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
-  t.mut(tree::root).id = 0;
+  nodes[tree::root].id = 0;
+  const std::uint32_t old_size = static_cast<std::uint32_t>(old_src.size());
   const std::uint32_t after_source = static_cast<std::uint32_t>(new_size - old_src.size());  // mod 2^32
-  for (node_index i = 1; i < t.node_count(); ++i) {
-    node& n = t.mut(i);
-    in_order = in_order && !breaks_arena_order(n);
+  for (node_index i = 1, count = static_cast<node_index>(t.node_count()); i < count; ++i) {
+    node& n = nodes[i];
+    in_order &= !breaks_arena_order(n);
     n.id = i;  // while the node is at hand; renumbered below when out of order
-    std::uint32_t ranks = 1 + 2 * n.attr_count;
-    if (next_edit == edits.size() || edits[next_edit].rank >= rank + ranks) {
+    const std::uint32_t ranks = 1 + 2 * n.attr_count;
+    attribute* a = attrs + n.attr_begin;
+    attribute* a_end = a + n.attr_count;
+    if (edits[next_edit].rank >= rank + ranks) {
       // No edit among the node's slices: each moves by the growth so far, without branches.
       const std::uint32_t in_source = static_cast<std::uint32_t>(delta);
-      const std::uint32_t old_size = static_cast<std::uint32_t>(old_src.size());
       n.name.off += n.name.off < old_size ? in_source : after_source;
-      for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-        attrs[a].name.off += attrs[a].name.off < old_size ? in_source : after_source;
-        attrs[a].value.off += attrs[a].value.off < old_size ? in_source : after_source;
+      for (; a != a_end; ++a) {
+        a->name.off += a->name.off < old_size ? in_source : after_source;
+        a->value.off += a->value.off < old_size ? in_source : after_source;
       }
       rank += ranks;
     } else {
       move(n.name);
-      for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-        move(attrs[a].name);
-        move(attrs[a].value);
+      for (; a != a_end; ++a) {
+        move(a->name);
+        move(a->value);
       }
     }
     // The token that closed an element follows all its slices: it moves by the growth of
     // the edits before it (a walk over the element's own edits, from the next one on).
     if (std::uint32_t end = end_checkpoint(n)) {
       std::int64_t shift = delta;
-      for (std::size_t k = next_edit; k < edits.size() && edits[k].old_off < end; ++k) shift += edits[k].growth;
+      for (std::size_t k = next_edit; edits[k].old_off < end; ++k) shift += edits[k].growth;
       std::int64_t moved = end + shift;
       n.marks &= ~mark_end_mask;
       if (moved > 0 && moved <= mark_end_mask) n.marks |= static_cast<std::uint32_t>(moved);
