@@ -1,9 +1,10 @@
-// Common prefix and suffix lengths of two byte ranges, a block and 16 bytes at a time.
+// Byte range comparisons: common prefix and suffix lengths (a block and 16 bytes at a time), short equality.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -38,6 +39,34 @@ inline std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
     if (std::size_t d = first_difference_16(a + i, b + i); d < 16) return i + d;
   while (i < n && a[i] == b[i]) ++i;
   return i;
+}
+
+// a == b; short strings (names, keys, values) without a call to memcmp.
+inline bool same_string(std::string_view a, std::string_view b) {
+  std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n > 16) return std::memcmp(p, q, n) == 0;
+  if (n >= 8) {
+    std::uint64_t x0, y0, x1, y1;
+    std::memcpy(&x0, p, 8);
+    std::memcpy(&y0, q, 8);
+    std::memcpy(&x1, p + n - 8, 8);
+    std::memcpy(&y1, q + n - 8, 8);
+    return x0 == y0 && x1 == y1;
+  }
+  if (n >= 4) {
+    std::uint32_t x0, y0, x1, y1;
+    std::memcpy(&x0, p, 4);
+    std::memcpy(&y0, q, 4);
+    std::memcpy(&x1, p + n - 4, 4);
+    std::memcpy(&y1, q + n - 4, 4);
+    return x0 == y0 && x1 == y1;
+  }
+  for (std::size_t i = 0; i < n; ++i)
+    if (p[i] != q[i]) return false;
+  return true;
 }
 
 // Length of the common suffix of the n bytes before a_end and before b_end.
