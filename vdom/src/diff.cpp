@@ -64,11 +64,13 @@ class differ {
     const std::vector<node>& an = a_.node_store();
     const std::vector<node>& bn = b_.node_store();
     if (an.size() != bn.size()) return false;
-    for (std::size_t i = 0; i < an.size(); ++i)
-      if (an[i].parent != bn[i].parent || an[i].first_child != bn[i].first_child ||
-          an[i].next_sibling != bn[i].next_sibling)
-        return false;
-    if (!same_shape_children(tree::root)) {
+    // The walk first: it reads b only at indices it takes from a (all in range), and a
+    // re-render that changed keys or markup (rows moved) mostly fails it early.
+    bool same = same_shape_children(tree::root);
+    for (std::size_t i = 0; same && i < an.size(); ++i)
+      same = an[i].parent == bn[i].parent && an[i].first_child == bn[i].first_child &&
+             an[i].next_sibling == bn[i].next_sibling;
+    if (!same) {
       out_.clear();
       return false;
     }
