@@ -121,6 +121,9 @@ class slicer {
     return true;
   }
 
+  // New offset - old offset after the last slice.
+  std::int64_t delta() const { return delta_; }
+
   // The markup after the last slice must match to the end.
   bool finish() const {
     return static_cast<std::int64_t>(new_.size()) - static_cast<std::int64_t>(old_.size()) == delta_ &&
@@ -180,67 +183,107 @@ bool steering_attribute(std::string_view name) { return name == "type" || name =
 std::optional<tree> splice(const tree& previous, std::string& html) {
   std::string_view old_src = previous.source();
   if (html.size() > 0x7FFFFFFFu || previous.context().empty()) return std::nullopt;
+  const std::size_t new_size = html.size();
 
-  // Pass 1, on the previous tree: line the sources up and note the changed slices (by their
-  // rank in the walk), without copying anything, so a mismatch costs little.
-  struct edit {
-    std::uint32_t rank;
-    str_ref now;
-    std::uint32_t old_off;  // where the slice was
-    std::int64_t growth;    // new length - old length
-  };
-  std::vector<edit> edits;
-  std::vector<node_index> changed;
+  // One walk over a copy of the previous nodes and attributes, in creation (= source)
+  // order: each slice is checked against the new source and moved to where it is there.
+  // On a mismatch the copy is dropped and html is untouched (the buffer is built last).
+  tree t;
+  t.node_store() = previous.node_store();
+  t.attribute_store() = previous.attribute_store();
+  node* nodes = t.node_store().data();
+  attribute* attrs = t.attribute_store().data();
+  const std::uint32_t old_size = static_cast<std::uint32_t>(old_src.size());
+  const std::uint32_t after_source = static_cast<std::uint32_t>(new_size - old_src.size());  // mod 2^32
   slicer s(old_src, html);
-  std::uint32_t rank = 0;
-  bool ch = false;  // set by map() when the slice has new content
-  for (node_index i = 1; i < previous.node_count(); ++i) {
-    const node& n = previous.at(i);
-    std::span<const attribute> node_attrs = previous.attributes(i);
-    // Most nodes lie wholly in bytes already known equal: one test for all their slices
-    // (bytes the parser synthesised lie past the source and take the slice-by-slice path).
+  std::vector<node_index> changed;
+
+  // Elements whose closing token (end_checkpoint) lies ahead, innermost last: each moves by
+  // the growth of the slices before it, known once the walk reaches a slice past it.
+  struct open_end {
+    node_index node;
+    std::uint32_t end;
+  };
+  std::vector<open_end> ends;
+  auto settle = [&](std::uint64_t upto) {
+    while (!ends.empty() && ends.back().end <= upto) {
+      node& e = nodes[ends.back().node];
+      std::int64_t moved = ends.back().end + s.delta();
+      e.marks &= ~mark_end_mask;
+      if (moved > 0 && moved <= mark_end_mask) e.marks |= static_cast<std::uint32_t>(moved);
+      ends.pop_back();
+    }
+  };
+  // A slice of a node off the fast path: synthesised, unchanged, or mapped by the slicer.
+  auto step = [&](str_ref& r, slicer::kind k, bool& ch) {
+    ch = false;
+    if (r.off >= old_size) {
+      r.off += after_source;
+      return true;
+    }
+    if (s.unchanged(r)) {
+      r.off += static_cast<std::uint32_t>(s.delta());
+      return true;
+    }
+    settle(r.off);  // closing tokens before this slice move by the growth so far
+    return s.map(r, k, ch);
+  };
+
+  bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
+  nodes[tree::root].id = 0;
+  for (node_index i = 1, count = static_cast<node_index>(t.node_count()); i < count; ++i) {
+    node& n = nodes[i];
+    in_order &= !breaks_arena_order(n);
+    n.id = i;  // while the node is at hand; renumbered below when out of order
+    attribute* a = attrs + n.attr_begin;
+    attribute* a_end = a + n.attr_count;
+    if (n.name.off < old_size) settle(n.name.off);
+    // Most nodes lie wholly in bytes already known equal: one test for all their slices,
+    // which then move by the growth so far (bytes the parser synthesised lie past the
+    // source: they fail the test, and the slice-by-slice path moves them).
     std::uint32_t lo = n.name.off, hi = n.name.off + n.name.len;
-    for (const attribute& a : node_attrs) {
-      lo = std::min({lo, a.name.off, a.value.off});
-      hi = std::max({hi, a.name.off + a.name.len, a.value.off + a.value.len});
+    for (const attribute* x = a; x != a_end; ++x) {
+      lo = std::min(lo, std::min(x->name.off, x->value.off));
+      hi = std::max(hi, std::max(x->name.off + x->name.len, x->value.off + x->value.len));
     }
     if (s.unchanged_span(lo, hi)) {
-      rank += 1 + 2 * n.attr_count;
-      continue;
+      const std::uint32_t d = static_cast<std::uint32_t>(s.delta());
+      n.name.off += d;
+      for (; a != a_end; ++a) {
+        a->name.off += d;
+        a->value.off += d;
+      }
+    } else {
+      bool ch = false;  // set by step() when the slice has new content
+      str_ref old_name = n.name;
+      if (!step(n.name, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch)) return std::nullopt;
+      if (ch) {
+        if (!text_change_ok(previous, i, previous.str(old_name), std::string_view(html).substr(n.name.off, n.name.len)))
+          return std::nullopt;
+        changed.push_back(i);
+      }
+      bool element_changed = false;
+      for (; a != a_end; ++a) {
+        bool steering = steering_attribute(previous.str(a->name));
+        if (!step(a->name, slicer::kind::fixed, ch)) return std::nullopt;
+        if (!step(a->value, steering ? slicer::kind::fixed : slicer::kind::value, ch)) return std::nullopt;
+        element_changed |= ch;
+      }
+      if (element_changed) changed.push_back(i);
     }
-    str_ref r = n.name;
-    ch = false;
-    if (!s.unchanged(r) && !s.map(r, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch))
-      return std::nullopt;
-    if (ch) {
-      if (!text_change_ok(previous, i, previous.str(n.name), std::string_view(html).substr(r.off, r.len)))
-        return std::nullopt;
-      edits.push_back({rank, r, n.name.off, std::int64_t{r.len} - n.name.len});
-      changed.push_back(i);
+    if (std::uint32_t end = end_checkpoint(n)) {
+      if (!ends.empty() && ends.back().end < end) return std::nullopt;  // not nested: markup out of order
+      ends.push_back({i, end});
     }
-    ++rank;
-    bool element_changed = false;
-    for (const attribute& a : node_attrs) {
-      str_ref name = a.name, value = a.value;
-      ch = false;
-      if (!s.unchanged(name) && !s.map(name, slicer::kind::fixed, ch)) return std::nullopt;
-      ++rank;
-      ch = false;
-      if (!s.unchanged(value) && !s.map(value, steering_attribute(previous.str(a.name)) ? slicer::kind::fixed : slicer::kind::value, ch))
-        return std::nullopt;
-      if (ch) edits.push_back({rank, value, a.value.off, std::int64_t{value.len} - a.value.len});
-      ++rank;
-      element_changed |= ch;
-    }
-    if (element_changed) changed.push_back(i);
   }
   if (!s.finish()) return std::nullopt;
+  settle(~std::uint64_t{0});
+  if (end_checkpoint(nodes[tree::root]))  // the end of the input
+    nodes[tree::root].marks = (nodes[tree::root].marks & ~mark_end_mask) |
+                              (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
 
-  // Pass 2: the new tree. Its buffer is the new source, then the bytes the parser
-  // synthesised after the old one; every slice moves by the growth of the edits before it.
-  tree t;
+  // The buffer: the new source, then the bytes the parser synthesised after the old one.
   std::string& buf = t.buffer_for_parser();
-  std::size_t new_size = html.size();
   std::size_t tail = previous.buffer().size() - old_src.size();
   if (html.capacity() >= new_size + tail) {
     buf = std::move(html);
@@ -251,65 +294,6 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   buf.append(previous.buffer(), old_src.size());
   t.set_source_length(new_size);
   t.set_context(previous.context(), previous.context_ns());
-  t.node_store() = previous.node_store();
-  t.attribute_store() = previous.attribute_store();
-  std::int64_t delta = 0;
-  std::size_t next_edit = 0;
-  edits.push_back({0xFFFFFFFFu, {}, 0xFFFFFFFFu, 0});  // a sentinel: no bounds checks below
-  rank = 0;
-  auto move = [&](str_ref& r) {
-    if (r.off >= old_src.size()) {
-      r.off = static_cast<std::uint32_t>(r.off - old_src.size() + new_size);
-    } else if (edits[next_edit].rank == rank) {
-      delta += static_cast<std::int64_t>(edits[next_edit].now.len) - static_cast<std::int64_t>(r.len);
-      r = edits[next_edit++].now;
-    } else {
-      r.off = static_cast<std::uint32_t>(r.off + delta);
-    }
-    ++rank;
-  };
-  node* nodes = t.node_store().data();
-  attribute* attrs = t.attribute_store().data();
-  bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
-  nodes[tree::root].id = 0;
-  const std::uint32_t old_size = static_cast<std::uint32_t>(old_src.size());
-  const std::uint32_t after_source = static_cast<std::uint32_t>(new_size - old_src.size());  // mod 2^32
-  for (node_index i = 1, count = static_cast<node_index>(t.node_count()); i < count; ++i) {
-    node& n = nodes[i];
-    in_order &= !breaks_arena_order(n);
-    n.id = i;  // while the node is at hand; renumbered below when out of order
-    const std::uint32_t ranks = 1 + 2 * n.attr_count;
-    attribute* a = attrs + n.attr_begin;
-    attribute* a_end = a + n.attr_count;
-    if (edits[next_edit].rank >= rank + ranks) {
-      // No edit among the node's slices: each moves by the growth so far, without branches.
-      const std::uint32_t in_source = static_cast<std::uint32_t>(delta);
-      n.name.off += n.name.off < old_size ? in_source : after_source;
-      for (; a != a_end; ++a) {
-        a->name.off += a->name.off < old_size ? in_source : after_source;
-        a->value.off += a->value.off < old_size ? in_source : after_source;
-      }
-      rank += ranks;
-    } else {
-      move(n.name);
-      for (; a != a_end; ++a) {
-        move(a->name);
-        move(a->value);
-      }
-    }
-    // The token that closed an element follows all its slices: it moves by the growth of
-    // the edits before it (a walk over the element's own edits, from the next one on).
-    if (std::uint32_t end = end_checkpoint(n)) {
-      std::int64_t shift = delta;
-      for (std::size_t k = next_edit; edits[k].old_off < end; ++k) shift += edits[k].growth;
-      std::int64_t moved = end + shift;
-      n.marks &= ~mark_end_mask;
-      if (moved > 0 && moved <= mark_end_mask) n.marks |= static_cast<std::uint32_t>(moved);
-    }
-  }
-  if (end_checkpoint(t.at(tree::root)))  // the end of the input
-    t.mut(tree::root).marks = (t.at(tree::root).marks & ~mark_end_mask) |
-                              (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
   t.rehash_edited(changed);
   t.set_next_id(in_order ? static_cast<std::uint32_t>(t.node_count()) : t.number(tree::root, 0));
   return t;
