@@ -115,6 +115,7 @@ class slicer {
       // inserted or removed (rows of a list): give up early rather than at the end.
       if (done_ - r.len >= suffix_from_ && ++suffix_changes_ > 1) return false;
       anchor_ = verified_ = done_;  // equal bytes are counted again from here
+      stuck_ = false;
     }
     r.off = static_cast<std::uint32_t>(new_off);
     r.len = static_cast<std::uint32_t>(new_len);
@@ -133,8 +134,12 @@ class slicer {
  private:
   // Counts equal bytes on from verified_ (up to the next difference); whether they reach past `end`.
   [[gnu::noinline]] bool verify_past(std::size_t end) {
-    verified_ += common_prefix(old_.data() + verified_, new_.data() + shifted(verified_),
-                               std::min(old_.size() - verified_, new_.size() - shifted(verified_)));
+    if (!stuck_) {
+      std::size_t n = std::min(old_.size() - verified_, new_.size() - shifted(verified_));
+      std::size_t run = common_prefix(old_.data() + verified_, new_.data() + shifted(verified_), n);
+      verified_ += run;
+      stuck_ = run < n;  // at a difference: counting again finds nothing until the shift changes
+    }
     return end < verified_;
   }
 
@@ -159,6 +164,7 @@ class slicer {
   int suffix_changes_ = 0;       // changed slices starting at or after suffix_from_
   std::size_t anchor_ = 0;    // end of the last changed slice, in the old source
   std::size_t verified_ = 0;  // old[anchor_, verified_) equals the new source at the current shift
+  bool stuck_ = false;        // old[verified_] differs from the new source at the current shift
   std::size_t done_ = 0;   // end of the last slice, in the old source
   std::int64_t delta_ = 0;  // new offset - old offset after that slice
 };
