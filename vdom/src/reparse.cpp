@@ -54,6 +54,14 @@ bool same_bytes(const char* a, const char* b, std::size_t n) {
 
 // Index of the first `c` in s at or after `from`, or npos; short runs without a call.
 std::size_t find_byte(std::string_view s, char c, std::size_t from) {
+#if defined(__SSE2__)
+  if (s.size() - from >= 16) {  // the 16 bytes from `from` at once (most values and texts end there)
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + from));
+    unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+    if (hits) return from + static_cast<std::size_t>(__builtin_ctz(hits));
+    return s.find(c, from + 16);
+  }
+#endif
   std::size_t stop = std::min(s.size(), from + 24);
   for (std::size_t i = from; i < stop; ++i)
     if (s[i] == c) return i;
@@ -81,7 +89,7 @@ class slicer {
 
   // unchanged() for every slice in old bytes [lo, hi) at once (all the slices of a node).
   bool unchanged_span(std::size_t lo, std::size_t hi) {
-    if (lo < anchor_ || (hi >= verified_ && !verify_past(hi))) return false;
+    if (lo < anchor_ || (hi >= verified_ && (stuck_ || !verify_past(hi)))) return false;
     done_ = std::max(done_, hi);
     return true;
   }
@@ -134,12 +142,10 @@ class slicer {
  private:
   // Counts equal bytes on from verified_ (up to the next difference); whether they reach past `end`.
   [[gnu::noinline]] bool verify_past(std::size_t end) {
-    if (!stuck_) {
-      std::size_t n = std::min(old_.size() - verified_, new_.size() - shifted(verified_));
-      std::size_t run = common_prefix(old_.data() + verified_, new_.data() + shifted(verified_), n);
-      verified_ += run;
-      stuck_ = run < n;  // at a difference: counting again finds nothing until the shift changes
-    }
+    std::size_t n = std::min(old_.size() - verified_, new_.size() - shifted(verified_));
+    std::size_t run = common_prefix(old_.data() + verified_, new_.data() + shifted(verified_), n);
+    verified_ += run;
+    stuck_ = run < n;  // at a difference: counting again finds nothing until the shift changes
     return end < verified_;
   }
 
@@ -210,9 +216,10 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     node_index node;
     std::uint32_t end;
   };
-  std::vector<open_end> ends;
-  auto settle = [&](std::uint64_t upto) {
-    while (!ends.empty() && ends.back().end <= upto) {
+  std::vector<open_end> ends{{no_node, 0xFFFFFFFFu}};  // a sentinel under them, never settled
+  ends.reserve(64);
+  auto settle = [&](std::uint32_t upto) {
+    while (ends.back().end <= upto) {
       node& e = nodes[ends.back().node];
       std::int64_t moved = ends.back().end + s.delta();
       e.marks &= ~mark_end_mask;
@@ -243,7 +250,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
     n.id = i;  // while the node is at hand; renumbered below when out of order
     attribute* a = attrs + n.attr_begin;
     attribute* a_end = a + n.attr_count;
-    if (n.name.off < old_size) settle(n.name.off);
+    if (n.name.off < old_size && ends.back().end <= n.name.off) settle(n.name.off);
     // Most nodes lie wholly in bytes already known equal: one test for all their slices,
     // which then move by the growth so far (bytes the parser synthesised lie past the
     // source: they fail the test, and the slice-by-slice path moves them).
@@ -278,12 +285,12 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
       if (element_changed) changed.push_back(i);
     }
     if (std::uint32_t end = end_checkpoint(n)) {
-      if (!ends.empty() && ends.back().end < end) return std::nullopt;  // not nested: markup out of order
+      if (ends.back().end < end) return std::nullopt;  // not nested: markup out of order
       ends.push_back({i, end});
     }
   }
   if (!s.finish()) return std::nullopt;
-  settle(~std::uint64_t{0});
+  settle(0xFFFFFFFEu);  // all but the sentinel (ends are below 2^29)
   if (end_checkpoint(nodes[tree::root]))  // the end of the input
     nodes[tree::root].marks = (nodes[tree::root].marks & ~mark_end_mask) |
                               (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
