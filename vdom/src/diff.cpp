@@ -226,16 +226,12 @@ class differ {
       if (old && detail::same_string(old_raw, new_raw)) continue;
       // Raw values that differ and hold no character reference or CR decode differently.
       bool decode_new = detail::needs_decode(new_raw);
-      std::string value = decode_new ? b_.decoded(nb.value, true) : std::string();
+      std::string value = decode_new ? b_.decoded(nb.value, true) : std::string(new_raw);
       if (old && (decode_new || detail::needs_decode(old_raw)) && a_.decoded(old->value, true) == value) continue;
       int pk = prop_kind(bi, name);
-      patch& p = out_.emplace_back();  // filled in place: a patch is two strings, moves add up
-      p.op = pk ? wire::set_prop : wire::set_attr;
-      p.id = id;
-      p.name = name;
-      if (decode_new) p.value = std::move(value);
-      else p.value = new_raw;
-      if (pk == 2) p.flags = wire::flag_keep_focused;
+      // Built in place from fresh strings: assigning into a patch's strings costs more.
+      std::uint8_t flags = pk == 2 ? wire::flag_keep_focused : 0;
+      out_.emplace_back(pk ? wire::set_prop : wire::set_attr, flags, id, 0u, 0u, std::string(name), std::move(value));
     }
     if (same_names) return;
     for (const attribute& oa : aa) {
