@@ -66,16 +66,24 @@ class differ {
     if (an.size() != bn.size()) return false;
     // The walk first: it reads b only at indices it takes from a (all in range), and a
     // re-render that changed keys or markup (rows moved) mostly fails it early.
-    bool same = same_shape_children(tree::root);
-    for (std::size_t i = 0; same && i < an.size(); ++i)
-      same = an[i].parent == bn[i].parent && an[i].first_child == bn[i].first_child &&
-             an[i].next_sibling == bn[i].next_sibling;
-    if (!same) {
+    if (!same_shape_children(tree::root)) {
       out_.clear();
       return false;
     }
-    std::vector<node>& ids = b_.node_store();
-    for (std::size_t i = 0; i < an.size(); ++i) ids[i].id = an[i].id;
+    // Then the links, node by node, taking the old ids on the way (one pass over both
+    // arenas); on a mismatch the new ids written so far are put back.
+    std::vector<node>& bw = b_.node_store();
+    std::vector<std::uint32_t> before(an.size());
+    for (std::size_t i = 0; i < an.size(); ++i) {
+      if (an[i].parent != bn[i].parent || an[i].first_child != bn[i].first_child ||
+          an[i].next_sibling != bn[i].next_sibling) {
+        for (std::size_t k = 0; k < i; ++k) bw[k].id = before[k];
+        out_.clear();
+        return false;
+      }
+      before[i] = bw[i].id;
+      bw[i].id = an[i].id;
+    }
     b_.set_next_id(next_id_);
     return true;
   }
