@@ -60,6 +60,20 @@ TEST(reparse, text_and_quoted_values_take_the_fast_path) {
   expect_same_as_parse(a, a);
 }
 
+TEST(reparse, template_contents_keep_a_parses_ids) {
+  // Text and values changed inside and next to a <template> (its contents get no ids):
+  // the fast paths must leave those ids as a parse does, not number them.
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {"<template><b>b</b></template>", "<template><b>a</b></template>"},
+      {"<p>x</p><template><i class=\"c\">b</i></template><p>y</p>", "<p>z</p><template><i class=\"d\">b</i></template><p>y</p>"},
+      {"<ul><li>1</li><template><li>t</li></template><li>2</li></ul>", "<ul><li>1</li><template><li>t</li></template><li>3</li><li>2</li></ul>"},
+  };
+  for (const auto& [a, b] : cases) {
+    expect_same_as_parse(a, b);
+    expect_same_as_parse(b, a);
+  }
+}
+
 TEST(reparse, the_copy_holds_no_more_memory_than_a_parse) {
   std::string a, b;
   for (int i = 0; i < 200; ++i) {

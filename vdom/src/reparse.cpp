@@ -308,7 +308,8 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   t.set_source_length(new_size);
   t.set_context(previous.context(), previous.context_ns());
   t.rehash_edited(changed);
-  t.set_next_id(in_order ? static_cast<std::uint32_t>(t.node_count()) : t.number(tree::root, 0));
+  if (in_order) t.set_next_id(static_cast<std::uint32_t>(t.node_count()));
+  else number_from_scratch(t);
   return t;
 }
 
