@@ -60,6 +60,20 @@ TEST(reparse, text_and_quoted_values_take_the_fast_path) {
   expect_same_as_parse(a, a);
 }
 
+TEST(reparse, a_changed_empty_value_repeated_by_a_reopened_element) {
+  // The <b> reopened inside <p> repeats the first one's attribute slices; an empty value
+  // that changes must not leave its repeat (an empty slice at the same offset) as it was.
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {"<B CLASS=\"\">a<p>a</B>\nlead</p>", "<B CLASS=\"&#38;\">a<p>a</B>a</p>"},
+      {"<b class=\"\">a<p>a</b>b</p>", "<b class=\"x\">a<p>a</b>b</p>"},
+      {"<b title=\"\" class=\"\">a<p>a</b>b</p>", "<b title=\"t\" class=\"\">a<p>a</b>b</p>"},
+  };
+  for (const auto& [a, b] : cases) {
+    expect_same_as_parse(a, b);
+    expect_same_as_parse(b, a);
+  }
+}
+
 TEST(reparse, template_contents_keep_a_parses_ids) {
   // Text and values changed inside and next to a <template> (its contents get no ids):
   // the fast paths must leave those ids as a parse does, not number them.

@@ -96,7 +96,7 @@ class slicer {
 
   bool map(str_ref& r, kind k, bool& changed) {
     changed = false;
-    if (r.off < done_ || r.off + r.len > old_.size()) return false;  // out of order or overlapping
+    if (r.off < std::max(done_, anchor_) || r.off + r.len > old_.size()) return false;  // out of order or overlapping
     if (!same_gap(r.off)) return false;
     std::size_t new_off = r.off + static_cast<std::size_t>(delta_);
     std::size_t new_len = r.len;
@@ -122,7 +122,11 @@ class slicer {
       // another way than at their ends; a second such change almost surely means markup was
       // inserted or removed (rows of a list): give up early rather than at the end.
       if (done_ - r.len >= suffix_from_ && ++suffix_changes_ > 1) return false;
-      anchor_ = verified_ = done_;  // equal bytes are counted again from here
+      // Equal bytes are counted again from here. The next slice of the markup starts past
+      // the quote or '<' after this one: a slice at its end is a repeat of an empty one
+      // (an element reopened by the parser) and must not pass as unchanged.
+      verified_ = done_;
+      anchor_ = done_ + 1;
       stuck_ = false;
     }
     r.off = static_cast<std::uint32_t>(new_off);
@@ -168,8 +172,8 @@ class slicer {
   std::string_view old_, new_;
   std::size_t suffix_from_ = 0;  // old[suffix_from_, end) equals the end of the new source
   int suffix_changes_ = 0;       // changed slices starting at or after suffix_from_
-  std::size_t anchor_ = 0;    // end of the last changed slice, in the old source
-  std::size_t verified_ = 0;  // old[anchor_, verified_) equals the new source at the current shift
+  std::size_t anchor_ = 0;    // one past the end of the last changed slice, in the old source
+  std::size_t verified_ = 0;  // old[end of the last change, verified_) equals the new source at the current shift
   bool stuck_ = false;        // old[verified_] differs from the new source at the current shift
   std::size_t done_ = 0;   // end of the last slice, in the old source
   std::int64_t delta_ = 0;  // new offset - old offset after that slice
