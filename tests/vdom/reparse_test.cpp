@@ -140,12 +140,13 @@ TEST(reparse, random_edits_match_a_fresh_parse) {
       "<table> <tr><td>@</td></tr>@</table>", "<pre>@</pre>", "<textarea>@</textarea>", "<input type=\"@\" value=\"@\">",
       "<svg><text x=\"@\">@</text></svg>", "<select><option value=\"@\">@</select>", "@", "<a href=\"@\">@</a>@",
       "<script>@</script>", "<table><input type=\"@\"></table>", "<b>@<p>@</b>@</p>",
-      "<p><b class=\"@\">@</p>@"};  // the last two clone formatting elements (repeated slices)
+      "<p><b class=\"@\">@</p>@", "<B CLASS=\"@\">@<p>@</B>@</p>",  // these three clone formatting elements (repeated slices)
+      "<template><b title=\"@\">@</b>@</template>"};
   int fast = 0;
   for (int round = 0; round < 3000; ++round) {
     std::vector<std::string> page;
     int n = 1 + pick(6);
-    for (int i = 0; i < n; ++i) page.push_back(pieces[pick(15)]);
+    for (int i = 0; i < n; ++i) page.push_back(pieces[pick(17)]);
     auto render = [&](int edits_seed) {
       std::mt19937 r2(static_cast<std::uint32_t>(edits_seed));
       std::string out;
