@@ -2,6 +2,7 @@
 #include "djust/vdom/diff.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -73,7 +74,7 @@ class differ {
     // Then the links, node by node, taking the old ids on the way (one pass over both
     // arenas); on a mismatch the new ids written so far are put back.
     std::vector<node>& bw = b_.node_store();
-    std::vector<std::uint32_t> before(an.size());
+    auto before = std::make_unique_for_overwrite<std::uint32_t[]>(an.size());
     for (std::size_t i = 0; i < an.size(); ++i) {
       if (an[i].parent != bn[i].parent || an[i].first_child != bn[i].first_child ||
           an[i].next_sibling != bn[i].next_sibling) {
