@@ -1,4 +1,4 @@
-// Byte range comparisons: common prefix and suffix lengths (a block and 16 bytes at a time), short equality.
+// Byte range comparisons: common prefix and suffix lengths (blocks, words, 16 or 32 bytes at a time), short equality.
 #pragma once
 
 #include <cstddef>
@@ -26,14 +26,31 @@ inline std::size_t first_difference_16(const char* a, const char* b) {
 #endif
 }
 
-// Length of the common prefix of a[0, n) and b[0, n). The first 256 bytes 16 at a time (a
-// region reparse walks the few hundred bytes between edits: a block compare that fails
-// there would be read twice), then blocks while they are equal, then 16 at a time again.
+// Length of the common prefix of a[0, n) and b[0, n): blocks first, then words, then bytes.
 inline std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
-  constexpr std::size_t block = 512, near = 256;
+  constexpr std::size_t block = 512;
+  std::size_t i = 0;
+  while (n - i >= block && std::memcmp(a + i, b + i, block) == 0) i += block;
+  while (n - i >= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    if (x != y) break;
+    i += 8;
+  }
+  while (i < n && a[i] == b[i]) ++i;
+  return i;
+}
+
+// common_prefix() where a difference is expected within a few hundred bytes (the stretch
+// between two changed values of a re-render): the first 256 bytes 32 at a time, so a block
+// compare that fails there is not read twice. (Long equal runs, as a region re-parse
+// meets, are faster with common_prefix's blocks from the start.)
+inline std::size_t common_prefix_near(const char* a, const char* b, std::size_t n) {
+  constexpr std::size_t near = 256;
   std::size_t i = 0;
 #if defined(__SSE2__)
-  for (; i < near && n - i >= 32; i += 32) {  // 32 bytes a test: two compares, one mask
+  for (; i < near && n - i >= 32; i += 32) {  // two compares, one mask
     __m128i e0 = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i)),
                                 _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i)));
     __m128i e1 = _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i + 16)),
@@ -46,11 +63,7 @@ inline std::size_t common_prefix(const char* a, const char* b, std::size_t n) {
 #endif
   for (; i < near && n - i >= 16; i += 16)
     if (std::size_t d = first_difference_16(a + i, b + i); d < 16) return i + d;
-  while (n - i >= block && std::memcmp(a + i, b + i, block) == 0) i += block;
-  for (; n - i >= 16; i += 16)
-    if (std::size_t d = first_difference_16(a + i, b + i); d < 16) return i + d;
-  while (i < n && a[i] == b[i]) ++i;
-  return i;
+  return i + common_prefix(a + i, b + i, n - i);
 }
 
 // a == b; short strings (names, keys, values) without a call to memcmp.

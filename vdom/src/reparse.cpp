@@ -147,7 +147,7 @@ class slicer {
   // Counts equal bytes on from verified_ (up to the next difference); whether they reach past `end`.
   [[gnu::noinline]] bool verify_past(std::size_t end) {
     std::size_t n = std::min(old_.size() - verified_, new_.size() - shifted(verified_));
-    std::size_t run = common_prefix(old_.data() + verified_, new_.data() + shifted(verified_), n);
+    std::size_t run = common_prefix_near(old_.data() + verified_, new_.data() + shifted(verified_), n);
     verified_ += run;
     stuck_ = run < n;  // at a difference: counting again finds nothing until the shift changes
     return end < verified_;
