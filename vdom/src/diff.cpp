@@ -349,10 +349,10 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   std::vector<std::uint8_t> a_unique_key(na, 0);
   auto find_key = [&](std::string_view k, int last) -> std::size_t {
     for (std::size_t i = static_cast<std::size_t>(last + 1); i < na && i <= static_cast<std::size_t>(last + 2); ++i)
-      if (a_unique_key[i] && a_key[i] == k) return i;
+      if (a_unique_key[i] && detail::same_string(a_key[i], k)) return i;
     std::uint64_t h = detail::hash_bytes(k);
     for (std::size_t pos = h & keyed_mask; keyed[pos].second != 0; pos = (pos + 1) & keyed_mask)
-      if (keyed[pos].first == h && a_key[keyed[pos].second - 1] == k) return keyed[pos].second - 1;
+      if (keyed[pos].first == h && detail::same_string(a_key[keyed[pos].second - 1], k)) return keyed[pos].second - 1;
     return na;
   };
   // Unkeyed old nodes by content, in order; `from` skips a bucket's leading matched entries
