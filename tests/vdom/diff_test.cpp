@@ -1,11 +1,17 @@
 // Diff tests: one per op and per matching rule, asserting the literal JSON payload.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "djust/vdom/apply.hpp"
 #include "djust/vdom/diff.hpp"
 #include "djust/vdom/encode.hpp"
 #include "djust/vdom/parse.hpp"
 #include "djust/vdom/serialize.hpp"
+#include "diff_general.hpp"
 
 namespace djust::vdom {
 namespace {
@@ -130,6 +136,58 @@ TEST(diff, keyed_children_in_old_order_and_a_repeated_key) {
 TEST(diff, attribute_values_compare_decoded) {
   // Same names in the same order: only the class changed; the title is written two ways.
   EXPECT_EQ(patches("<p title=\"&amp;\" class=a>x</p>", "<p title=\"&#38;\" class=b>x</p>"), "[[1,1,\"class\",\"b\"]]");
+}
+
+// The ids diff() wrote into a tree, in arena order, and the counter.
+std::string ids_of(const tree& t) {
+  std::string out = std::to_string(t.next_id()) + ":";
+  for (node_index i = 0; i < t.node_count(); ++i) out += " " + std::to_string(t.at(i).id);
+  return out;
+}
+
+bool one_shape(const tree& a, const tree& b) {
+  if (a.node_count() != b.node_count()) return false;
+  for (node_index i = 0; i < a.node_count(); ++i)
+    if (a.at(i).first_child != b.at(i).first_child || a.at(i).next_sibling != b.at(i).next_sibling) return false;
+  return true;
+}
+
+// Re-renders of one template (text, values and keys changed, so mostly trees of one shape):
+// diff() takes its same-shape walk where it can, and must give what the general walk gives.
+TEST(diff, same_shape_walk_gives_the_general_walks_patches_and_ids) {
+  std::mt19937 rng(20261205);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  static const char* texts[] = {"a", "b", "a", " ", "x &amp; y", "&#97;", "\nlead", "<b>", "q"};
+  static const char* values[] = {"k1", "k2", "k1", "", "a b", "&amp;", "&#38;", "v"};
+  static const char* pieces[] = {
+      "<p class=\"@\">@</p>", "<ul><li id=\"@\">@</li>\n<li id=\"@\">@</li>\n<li>@</li></ul>",
+      "<div dj-key=\"@\"><span>@</span>@</div>", "<i>@</i><i>@</i>", "<textarea>@</textarea>",
+      "<input value=\"@\" title=\"@\">", "<template><b>@</b></template>", "<script>@</script>", "@",
+      "<table><tr id=\"@\"><td>@</td></tr><tr><td class=\"@\">@</td></tr></table>", "<!--@-->",
+      "<svg><g id=\"@\"><text>@</text></g></svg>", "<select><option selected value=\"@\">@</select>"};
+  int one_shape_with_patches = 0;
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::string> page;
+    for (int i = 1 + pick(5); i > 0; --i) page.push_back(pieces[pick(13)]);
+    auto render = [&] {
+      std::string out;
+      for (const std::string& p : page)
+        for (std::size_t k = 0; k < p.size(); ++k) {
+          if (p[k] != '@') out += p[k];
+          else out += k > 0 && p[k - 1] == '"' ? values[pick(8)] : texts[pick(pick(4) ? 3 : 9)];
+        }
+      return out;
+    };
+    std::string a = render(), b = render();
+    tree old_tree = parse_fragment(a);
+    tree fast = parse_fragment(b), general = parse_fragment(b);
+    one_shape_with_patches += one_shape(old_tree, fast) && old_tree.at(tree::root).hash != fast.at(tree::root).hash;
+    patch_list p = diff(old_tree, fast), q = detail::diff_general(old_tree, general);
+    ASSERT_EQ(encode_json(p), encode_json(q)) << a << "\n=>\n" << b;
+    ASSERT_EQ(ids_of(fast), ids_of(general)) << a << "\n=>\n" << b;
+  }
+  std::printf("same-shape rounds with changes: %d of 2000\n", one_shape_with_patches);
+  EXPECT_GT(one_shape_with_patches, 1000);
 }
 
 }  // namespace

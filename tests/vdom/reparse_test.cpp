@@ -60,6 +60,34 @@ TEST(reparse, text_and_quoted_values_take_the_fast_path) {
   expect_same_as_parse(a, a);
 }
 
+TEST(reparse, a_changed_empty_value_repeated_by_a_reopened_element) {
+  // The <b> reopened inside <p> repeats the first one's attribute slices; an empty value
+  // that changes must not leave its repeat (an empty slice at the same offset) as it was.
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {"<B CLASS=\"\">a<p>a</B>\nlead</p>", "<B CLASS=\"&#38;\">a<p>a</B>a</p>"},
+      {"<b class=\"\">a<p>a</b>b</p>", "<b class=\"x\">a<p>a</b>b</p>"},
+      {"<b title=\"\" class=\"\">a<p>a</b>b</p>", "<b title=\"t\" class=\"\">a<p>a</b>b</p>"},
+  };
+  for (const auto& [a, b] : cases) {
+    expect_same_as_parse(a, b);
+    expect_same_as_parse(b, a);
+  }
+}
+
+TEST(reparse, template_contents_keep_a_parses_ids) {
+  // Text and values changed inside and next to a <template> (its contents get no ids):
+  // the fast paths must leave those ids as a parse does, not number them.
+  std::vector<std::pair<std::string, std::string>> cases = {
+      {"<template><b>b</b></template>", "<template><b>a</b></template>"},
+      {"<p>x</p><template><i class=\"c\">b</i></template><p>y</p>", "<p>z</p><template><i class=\"d\">b</i></template><p>y</p>"},
+      {"<ul><li>1</li><template><li>t</li></template><li>2</li></ul>", "<ul><li>1</li><template><li>t</li></template><li>3</li><li>2</li></ul>"},
+  };
+  for (const auto& [a, b] : cases) {
+    expect_same_as_parse(a, b);
+    expect_same_as_parse(b, a);
+  }
+}
+
 TEST(reparse, the_copy_holds_no_more_memory_than_a_parse) {
   std::string a, b;
   for (int i = 0; i < 200; ++i) {
@@ -112,12 +140,13 @@ TEST(reparse, random_edits_match_a_fresh_parse) {
       "<table> <tr><td>@</td></tr>@</table>", "<pre>@</pre>", "<textarea>@</textarea>", "<input type=\"@\" value=\"@\">",
       "<svg><text x=\"@\">@</text></svg>", "<select><option value=\"@\">@</select>", "@", "<a href=\"@\">@</a>@",
       "<script>@</script>", "<table><input type=\"@\"></table>", "<b>@<p>@</b>@</p>",
-      "<p><b class=\"@\">@</p>@"};  // the last two clone formatting elements (repeated slices)
+      "<p><b class=\"@\">@</p>@", "<B CLASS=\"@\">@<p>@</B>@</p>",  // these three clone formatting elements (repeated slices)
+      "<template><b title=\"@\">@</b>@</template>"};
   int fast = 0;
   for (int round = 0; round < 3000; ++round) {
     std::vector<std::string> page;
     int n = 1 + pick(6);
-    for (int i = 0; i < n; ++i) page.push_back(pieces[pick(15)]);
+    for (int i = 0; i < n; ++i) page.push_back(pieces[pick(17)]);
     auto render = [&](int edits_seed) {
       std::mt19937 r2(static_cast<std::uint32_t>(edits_seed));
       std::string out;

@@ -96,12 +96,14 @@ struct result {
 
 int main(int argc, char** argv) {
   const char* json_path = nullptr;
+  const char* only = nullptr;  // one edit by name, e.g. for profiling it alone under callgrind
   int reps = 30;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--json") && i + 1 < argc) json_path = argv[++i];
     else if (!std::strcmp(argv[i], "--reps") && i + 1 < argc) reps = std::max(1, std::atoi(argv[++i]));
+    else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
     else {
-      std::fprintf(stderr, "usage: djust-vdom-bench [--json FILE] [--reps N]\n");
+      std::fprintf(stderr, "usage: djust-vdom-bench [--json FILE] [--reps N] [--only EDIT]\n");
       return 2;
     }
   }
@@ -140,6 +142,14 @@ int main(int argc, char** argv) {
   const char* render_kind = "render = building the page HTML with C++ string appends (no template engine)";
 #endif
 
+  if (only) {
+    std::erase_if(scenarios, [&](const scenario& s) { return std::strcmp(s.name, only) != 0; });
+    if (scenarios.empty()) {
+      std::fprintf(stderr, "no edit named %s\n", only);
+      return 2;
+    }
+  }
+
   std::vector<result> results;
   for (const scenario& s : scenarios) {
     std::vector<row> data = base;
@@ -171,9 +181,10 @@ int main(int argc, char** argv) {
     std::printf("%-11s %10.3f %10.3f %10.3f %10.3f %8zu %9zu %9zu %13zu\n", r.name.c_str(), r.render_ms, r.parse_ms,
                 r.reparse_ms, r.diff_ms, r.patches, r.msgpack_bytes, r.json_bytes, r.html_changed);
   std::printf("%s\n", render_kind);
-  std::printf("targets: one-cell patch %zu B (< 64); inserted row %zu B for a %zu B row (%.2fx, < 1.3x)\n",
-              results[0].msgpack_bytes, results[1].msgpack_bytes, row_bytes,
-              static_cast<double>(results[1].msgpack_bytes) / static_cast<double>(row_bytes));
+  if (!only)
+    std::printf("targets: one-cell patch %zu B (< 64); inserted row %zu B for a %zu B row (%.2fx, < 1.3x)\n",
+                results[0].msgpack_bytes, results[1].msgpack_bytes, row_bytes,
+                static_cast<double>(results[1].msgpack_bytes) / static_cast<double>(row_bytes));
 
   if (json_path) {
     std::ofstream out(json_path);

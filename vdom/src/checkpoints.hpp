@@ -62,4 +62,11 @@ inline void number_by_index(tree& t) {
   t.set_next_id(static_cast<std::uint32_t>(nodes.size()));
 }
 
+// tree::number(root, 0) from a clean slate, as a parse numbers a tree that is out of arena
+// order: nodes the walk skips (<template> contents) keep id 0, not ids from a copied tree.
+inline void number_from_scratch(tree& t) {
+  for (node& n : t.node_store()) n.id = 0;
+  t.set_next_id(t.number(tree::root, 0));
+}
+
 }  // namespace djust::vdom::detail

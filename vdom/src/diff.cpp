@@ -2,9 +2,12 @@
 #include "djust/vdom/diff.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
+#include "byte_compare.hpp"
+#include "diff_general.hpp"
 #include "entities.hpp"
 #include "hash.hpp"
 #include "serializer.hpp"
@@ -54,6 +57,38 @@ class differ {
     b_.set_next_id(next_id_);
   }
 
+  // Trees of one shape (a re-render that changed only text and values): each new node is
+  // the old node at its index. Taken where run() pairs them that way too and emits the same
+  // patches in the same order, walking only the changed nodes; false, with nothing emitted
+  // and no id written, otherwise.
+  bool run_same_shape() {
+    const std::vector<node>& an = a_.node_store();
+    const std::vector<node>& bn = b_.node_store();
+    if (an.size() != bn.size()) return false;
+    // The walk first: it reads b only at indices it takes from a (all in range), and a
+    // re-render that changed keys or markup (rows moved) mostly fails it early.
+    if (!same_shape_children(tree::root)) {
+      out_.clear();
+      return false;
+    }
+    // Then the links, node by node, taking the old ids on the way (one pass over both
+    // arenas); on a mismatch the new ids written so far are put back.
+    std::vector<node>& bw = b_.node_store();
+    auto before = std::make_unique_for_overwrite<std::uint32_t[]>(an.size());
+    for (std::size_t i = 0; i < an.size(); ++i) {
+      if (an[i].parent != bn[i].parent || an[i].first_child != bn[i].first_child ||
+          an[i].next_sibling != bn[i].next_sibling) {
+        for (std::size_t k = 0; k < i; ++k) bw[k].id = before[k];
+        out_.clear();
+        return false;
+      }
+      before[i] = bw[i].id;
+      bw[i].id = an[i].id;
+    }
+    b_.set_next_id(next_id_);
+    return true;
+  }
+
  private:
   std::string_view key(const tree& t, node_index n) const {
     static constexpr std::string_view key_name = wire::key_attr, fallback_name = wire::key_attr_fallback;
@@ -61,8 +96,8 @@ class differ {
     const attribute* fallback = nullptr;
     for (const attribute& at : t.attributes(n)) {
       std::string_view nm = t.str(at.name);
-      if (nm == key_name) return t.str(at.value);
-      if (!fallback && nm == fallback_name) fallback = &at;
+      if (detail::same_string(nm, key_name)) return t.str(at.value);
+      if (!fallback && detail::same_string(nm, fallback_name)) fallback = &at;
     }
     return fallback ? t.str(fallback->value) : std::string_view{};
   }
@@ -72,14 +107,14 @@ class differ {
     const node& y = b_.at(bi);
     if (x.kind != y.kind) return false;
     if (x.kind != node_kind::element) return true;
-    return x.ns == y.ns && a_.name(ai) == b_.name(bi);
+    return x.ns == y.ns && detail::same_string(a_.name(ai), b_.name(bi));
   }
 
   // Prefix/suffix match: same key and type when keyed, identical content when unkeyed.
   bool matches(node_index ai, node_index bi) const {
     if (a_.at(ai).hash == b_.at(bi).hash) return true;  // equal subtrees: same key and type too
     std::string_view ka = key(a_, ai), kb = key(b_, bi);
-    if (!ka.empty() || !kb.empty()) return ka == kb && same_type(ai, bi);
+    if (!ka.empty() || !kb.empty()) return detail::same_string(ka, kb) && same_type(ai, bi);
     return a_.at(ai).hash == b_.at(bi).hash;
   }
 
@@ -119,21 +154,9 @@ class differ {
     b_.mut(bi).id = x.id;
     switch (y.kind) {
       case node_kind::text:
-      case node_kind::comment: {
-        std::string va = y.kind == node_kind::text ? detail::text_value(a_, ai) : std::string(a_.str(x.name));
-        std::string vb = y.kind == node_kind::text ? detail::text_value(b_, bi) : std::string(b_.str(y.name));
-        if (va == vb) return;
-        patch p;
-    p.op = wire::set_text;
-        p.id = x.id;
-        node_index parent = y.parent;
-        if (y.kind == node_kind::text && parent != no_node && b_.at(parent).ns == name_space::html &&
-            static_cast<tag>(b_.at(parent).tag) == tag::textarea)
-          p.flags = wire::flag_sync_value | wire::flag_keep_focused;
-        p.value = std::move(vb);
-        out_.push_back(std::move(p));
+      case node_kind::comment:
+        text_pair(ai, bi);
         return;
-      }
       case node_kind::element:
         // Raw text (script, style...) gaining or losing its text: an inserted text node
         // would be parsed as markup by the client, so the element is sent whole. So is a
@@ -149,6 +172,24 @@ class differ {
       default:
         return;  // doctype: names equal when types match
     }
+  }
+
+  // Text or comment nodes of different hashes: set_text when their values differ.
+  void text_pair(node_index ai, node_index bi) {
+    const node& x = a_.at(ai);
+    const node& y = b_.at(bi);
+    std::string va = y.kind == node_kind::text ? detail::text_value(a_, ai) : std::string(a_.str(x.name));
+    std::string vb = y.kind == node_kind::text ? detail::text_value(b_, bi) : std::string(b_.str(y.name));
+    if (va == vb) return;
+    patch p;
+    p.op = wire::set_text;
+    p.id = x.id;
+    node_index parent = y.parent;
+    if (y.kind == node_kind::text && parent != no_node && b_.at(parent).ns == name_space::html &&
+        static_cast<tag>(b_.at(parent).tag) == tag::textarea)
+      p.flags = wire::flag_sync_value | wire::flag_keep_focused;
+    p.value = std::move(vb);
+    out_.push_back(std::move(p));
   }
 
   void replace(node_index ai, node_index bi) {
@@ -179,7 +220,7 @@ class differ {
     // Mostly the same names in the same order (values changed): paired by position, with
     // no name searches and nothing removed.
     bool same_names = aa.size() == ba.size();
-    for (std::size_t k = 0; same_names && k < aa.size(); ++k) same_names = a_.str(aa[k].name) == b_.str(ba[k].name);
+    for (std::size_t k = 0; same_names && k < aa.size(); ++k) same_names = detail::same_string(a_.str(aa[k].name), b_.str(ba[k].name));
     for (std::size_t k = 0; k < ba.size(); ++k) {
       const attribute& nb = ba[k];
       std::string_view name = b_.str(nb.name);
@@ -191,19 +232,15 @@ class differ {
           if (a_.str(oa.name) == name) old = &oa;
       }
       std::string_view old_raw = old ? a_.str(old->value) : std::string_view{}, new_raw = b_.str(nb.value);
-      if (old && old_raw == new_raw) continue;
-      std::string value = b_.decoded(nb.value, true);
+      if (old && detail::same_string(old_raw, new_raw)) continue;
       // Raw values that differ and hold no character reference or CR decode differently.
-      if (old && (detail::needs_decode(old_raw) || detail::needs_decode(new_raw)) && a_.decoded(old->value, true) == value)
-        continue;
+      bool decode_new = detail::needs_decode(new_raw);
+      std::string value = decode_new ? b_.decoded(nb.value, true) : std::string(new_raw);
+      if (old && (decode_new || detail::needs_decode(old_raw)) && a_.decoded(old->value, true) == value) continue;
       int pk = prop_kind(bi, name);
-      patch p;
-    p.op = pk ? wire::set_prop : wire::set_attr;
-      p.id = id;
-      p.name = std::string(name);
-      p.value = std::move(value);
-      if (pk == 2) p.flags = wire::flag_keep_focused;
-      out_.push_back(std::move(p));
+      // Built in place from fresh strings: assigning into a patch's strings costs more.
+      std::uint8_t flags = pk == 2 ? wire::flag_keep_focused : 0;
+      out_.emplace_back(pk ? wire::set_prop : wire::set_attr, flags, id, 0u, 0u, std::string(name), std::move(value));
     }
     if (same_names) return;
     for (const attribute& oa : aa) {
@@ -225,6 +262,40 @@ class differ {
     std::vector<node_index> v;
     for (node_index c = from; c != end; c = t.at(c).next_sibling) v.push_back(c);
     return v;
+  }
+
+  // run()'s children() and node_pair() for node i of both trees, when that pairs children by
+  // index: every changed child matches its counterpart (same key and type) and so falls in
+  // the common prefix, or one unkeyed changed child of the same type follows them, alone in
+  // the middle, with only unchanged children after it (which the suffix walk would pair
+  // first, emitting nothing).
+  bool same_shape_children(node_index i) {
+    bool middle_taken = false;
+    for (node_index c = a_.at(i).first_child; c != no_node; c = a_.at(c).next_sibling) {
+      if (a_.at(c).hash == b_.at(c).hash) continue;
+      if (middle_taken || !same_type(c, c)) return false;
+      std::string_view ka = key(a_, c), kb = key(b_, c);
+      if (ka.empty() && kb.empty()) middle_taken = true;
+      else if (!detail::same_string(ka, kb)) return false;
+      if (!same_shape_pair(c)) return false;
+    }
+    return true;
+  }
+
+  bool same_shape_pair(node_index c) {
+    const node& y = b_.at(c);
+    switch (y.kind) {
+      case node_kind::text:
+      case node_kind::comment:
+        text_pair(c, c);
+        return true;
+      case node_kind::element:
+        if (y.ns == name_space::html && static_cast<tag>(y.tag) == tag::template_) return false;  // replaced
+        attributes(c, c);
+        return same_shape_children(c);
+      default:
+        return true;
+    }
   }
 
   void children(node_index ai, node_index bi);
@@ -278,10 +349,10 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
   std::vector<std::uint8_t> a_unique_key(na, 0);
   auto find_key = [&](std::string_view k, int last) -> std::size_t {
     for (std::size_t i = static_cast<std::size_t>(last + 1); i < na && i <= static_cast<std::size_t>(last + 2); ++i)
-      if (a_unique_key[i] && a_key[i] == k) return i;
+      if (a_unique_key[i] && detail::same_string(a_key[i], k)) return i;
     std::uint64_t h = detail::hash_bytes(k);
     for (std::size_t pos = h & keyed_mask; keyed[pos].second != 0; pos = (pos + 1) & keyed_mask)
-      if (keyed[pos].first == h && a_key[keyed[pos].second - 1] == k) return keyed[pos].second - 1;
+      if (keyed[pos].first == h && detail::same_string(a_key[keyed[pos].second - 1], k)) return keyed[pos].second - 1;
     return na;
   };
   // Unkeyed old nodes by content, in order; `from` skips a bucket's leading matched entries
@@ -443,8 +514,19 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
 patch_list diff(const tree& old_tree, tree& new_tree) {
   patch_list out;
   differ d(old_tree, new_tree, out);
+  if (!d.run_same_shape()) d.run();
+  return out;
+}
+
+namespace detail {
+
+patch_list diff_general(const tree& old_tree, tree& new_tree) {
+  patch_list out;
+  differ d(old_tree, new_tree, out);
   d.run();
   return out;
 }
+
+}  // namespace detail
 
 }  // namespace djust::vdom

@@ -37,4 +37,22 @@ inline std::uint64_t hash_bytes(std::string_view s) {
   return hash_mix(h, w ^ (static_cast<std::uint64_t>(n) << 56));
 }
 
+// A 64-bit value for a node's name, attribute name or value: strings of up to 7 bytes as
+// themselves (their bytes and length, one to one: most names and many values, no mixing),
+// longer ones by hash_bytes.
+inline std::uint64_t hash_field(const char* p, std::size_t n) {
+  if (n >= 8) return hash_bytes(std::string_view(p, n));
+  std::uint64_t w = 0;
+  if (n >= 4) {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    w = lo | (static_cast<std::uint64_t>(hi) << (8 * (n - 4)));  // overlapping bytes agree
+  } else if (n > 0) {
+    w = static_cast<unsigned char>(p[0]) | (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+        (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+  }
+  return w | (static_cast<std::uint64_t>(n) << 56);
+}
+
 }  // namespace djust::vdom::detail

@@ -541,7 +541,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
   if (bad || hits != expected) return give_back();
   t.rehash_edited(containers);
   if (in_order) number_by_index(t);
-  else t.set_next_id(t.number(tree::root, 0));
+  else number_from_scratch(t);
   return t;
 }
 

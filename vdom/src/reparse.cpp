@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +54,14 @@ bool same_bytes(const char* a, const char* b, std::size_t n) {
 
 // Index of the first `c` in s at or after `from`, or npos; short runs without a call.
 std::size_t find_byte(std::string_view s, char c, std::size_t from) {
+#if defined(__SSE2__)
+  if (s.size() - from >= 16) {  // the 16 bytes from `from` at once (most values and texts end there)
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + from));
+    unsigned hits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c))));
+    if (hits) return from + static_cast<std::size_t>(__builtin_ctz(hits));
+    return s.find(c, from + 16);
+  }
+#endif
   std::size_t stop = std::min(s.size(), from + 24);
   for (std::size_t i = from; i < stop; ++i)
     if (s[i] == c) return i;
@@ -75,19 +84,19 @@ class slicer {
   // same tokenizer state give the same token).
   bool unchanged(const str_ref& r) {
     if (r.off >= old_.size()) return true;
-    if (r.off < anchor_) return false;
-    if (r.off + r.len >= verified_) {
-      verified_ += common_prefix(old_.data() + verified_, new_.data() + shifted(verified_),
-                                 std::min(old_.size() - verified_, new_.size() - shifted(verified_)));
-      if (r.off + r.len >= verified_) return false;
-    }
-    done_ = std::max(done_, static_cast<std::size_t>(r.off + r.len));
+    return unchanged_span(r.off, r.off + r.len);
+  }
+
+  // unchanged() for every slice in old bytes [lo, hi) at once (all the slices of a node).
+  bool unchanged_span(std::size_t lo, std::size_t hi) {
+    if (lo < anchor_ || (hi >= verified_ && (stuck_ || !verify_past(hi)))) return false;
+    done_ = std::max(done_, hi);
     return true;
   }
 
   bool map(str_ref& r, kind k, bool& changed) {
     changed = false;
-    if (r.off < done_ || r.off + r.len > old_.size()) return false;  // out of order or overlapping
+    if (r.off < std::max(done_, anchor_) || r.off + r.len > old_.size()) return false;  // out of order or overlapping
     if (!same_gap(r.off)) return false;
     std::size_t new_off = r.off + static_cast<std::size_t>(delta_);
     std::size_t new_len = r.len;
@@ -113,12 +122,20 @@ class slicer {
       // another way than at their ends; a second such change almost surely means markup was
       // inserted or removed (rows of a list): give up early rather than at the end.
       if (done_ - r.len >= suffix_from_ && ++suffix_changes_ > 1) return false;
-      anchor_ = verified_ = done_;  // equal bytes are counted again from here
+      // Equal bytes are counted again from here. The next slice of the markup starts past
+      // the quote or '<' after this one: a slice at its end is a repeat of an empty one
+      // (an element reopened by the parser) and must not pass as unchanged.
+      verified_ = done_;
+      anchor_ = done_ + 1;
+      stuck_ = false;
     }
     r.off = static_cast<std::uint32_t>(new_off);
     r.len = static_cast<std::uint32_t>(new_len);
     return true;
   }
+
+  // New offset - old offset after the last slice.
+  std::int64_t delta() const { return delta_; }
 
   // The markup after the last slice must match to the end.
   bool finish() const {
@@ -127,6 +144,15 @@ class slicer {
   }
 
  private:
+  // Counts equal bytes on from verified_ (up to the next difference); whether they reach past `end`.
+  [[gnu::noinline]] bool verify_past(std::size_t end) {
+    std::size_t n = std::min(old_.size() - verified_, new_.size() - shifted(verified_));
+    std::size_t run = common_prefix_near(old_.data() + verified_, new_.data() + shifted(verified_), n);
+    verified_ += run;
+    stuck_ = run < n;  // at a difference: counting again finds nothing until the shift changes
+    return end < verified_;
+  }
+
   // A value written between quotes: the same quote on both sides in the old source.
   bool quoted(const str_ref& r) const {
     if (r.off == 0 || r.off + r.len >= old_.size()) return false;
@@ -146,8 +172,9 @@ class slicer {
   std::string_view old_, new_;
   std::size_t suffix_from_ = 0;  // old[suffix_from_, end) equals the end of the new source
   int suffix_changes_ = 0;       // changed slices starting at or after suffix_from_
-  std::size_t anchor_ = 0;    // end of the last changed slice, in the old source
-  std::size_t verified_ = 0;  // old[anchor_, verified_) equals the new source at the current shift
+  std::size_t anchor_ = 0;    // one past the end of the last changed slice, in the old source
+  std::size_t verified_ = 0;  // old[end of the last change, verified_) equals the new source at the current shift
+  bool stuck_ = false;        // old[verified_] differs from the new source at the current shift
   std::size_t done_ = 0;   // end of the last slice, in the old source
   std::int64_t delta_ = 0;  // new offset - old offset after that slice
 };
@@ -172,55 +199,108 @@ bool steering_attribute(std::string_view name) { return name == "type" || name =
 std::optional<tree> splice(const tree& previous, std::string& html) {
   std::string_view old_src = previous.source();
   if (html.size() > 0x7FFFFFFFu || previous.context().empty()) return std::nullopt;
+  const std::size_t new_size = html.size();
 
-  // Pass 1, on the previous tree: line the sources up and note the changed slices (by their
-  // rank in the walk), without copying anything, so a mismatch costs little.
-  struct edit {
-    std::uint32_t rank;
-    str_ref now;
-    std::uint32_t old_off;  // where the slice was
-    std::int64_t growth;    // new length - old length
-  };
-  std::vector<edit> edits;
-  std::vector<node_index> changed;
+  // One walk over a copy of the previous nodes and attributes, in creation (= source)
+  // order: each slice is checked against the new source and moved to where it is there.
+  // On a mismatch the copy is dropped and html is untouched (the buffer is built last).
+  tree t;
+  t.node_store() = previous.node_store();
+  t.attribute_store() = previous.attribute_store();
+  node* nodes = t.node_store().data();
+  attribute* attrs = t.attribute_store().data();
+  const std::uint32_t old_size = static_cast<std::uint32_t>(old_src.size());
+  const std::uint32_t after_source = static_cast<std::uint32_t>(new_size - old_src.size());  // mod 2^32
   slicer s(old_src, html);
-  std::uint32_t rank = 0;
-  bool ch = false;  // set by map() when the slice has new content
-  for (node_index i = 1; i < previous.node_count(); ++i) {
-    const node& n = previous.at(i);
-    str_ref r = n.name;
+  std::vector<node_index> changed;
+
+  // Elements whose closing token (end_checkpoint) lies ahead, innermost last: each moves by
+  // the growth of the slices before it, known once the walk reaches a slice past it.
+  struct open_end {
+    node_index node;
+    std::uint32_t end;
+  };
+  std::vector<open_end> ends{{no_node, 0xFFFFFFFFu}};  // a sentinel under them, never settled
+  ends.reserve(64);
+  auto settle = [&](std::uint32_t upto) {
+    while (ends.back().end <= upto) {
+      node& e = nodes[ends.back().node];
+      std::int64_t moved = ends.back().end + s.delta();
+      e.marks &= ~mark_end_mask;
+      if (moved > 0 && moved <= mark_end_mask) e.marks |= static_cast<std::uint32_t>(moved);
+      ends.pop_back();
+    }
+  };
+  // A slice of a node off the fast path: synthesised, unchanged, or mapped by the slicer.
+  auto step = [&](str_ref& r, slicer::kind k, bool& ch) {
     ch = false;
-    if (!s.unchanged(r) && !s.map(r, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch))
-      return std::nullopt;
-    if (ch) {
-      if (!text_change_ok(previous, i, previous.str(n.name), std::string_view(html).substr(r.off, r.len)))
-        return std::nullopt;
-      edits.push_back({rank, r, n.name.off, std::int64_t{r.len} - n.name.len});
-      changed.push_back(i);
+    if (r.off >= old_size) {
+      r.off += after_source;
+      return true;
     }
-    ++rank;
-    bool element_changed = false;
-    for (const attribute& a : previous.attributes(i)) {
-      str_ref name = a.name, value = a.value;
-      ch = false;
-      if (!s.unchanged(name) && !s.map(name, slicer::kind::fixed, ch)) return std::nullopt;
-      ++rank;
-      ch = false;
-      if (!s.unchanged(value) && !s.map(value, steering_attribute(previous.str(a.name)) ? slicer::kind::fixed : slicer::kind::value, ch))
-        return std::nullopt;
-      if (ch) edits.push_back({rank, value, a.value.off, std::int64_t{value.len} - a.value.len});
-      ++rank;
-      element_changed |= ch;
+    if (s.unchanged(r)) {
+      r.off += static_cast<std::uint32_t>(s.delta());
+      return true;
     }
-    if (element_changed) changed.push_back(i);
+    settle(r.off);  // closing tokens before this slice move by the growth so far
+    return s.map(r, k, ch);
+  };
+
+  bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
+  nodes[tree::root].id = 0;
+  for (node_index i = 1, count = static_cast<node_index>(t.node_count()); i < count; ++i) {
+    node& n = nodes[i];
+    in_order &= !breaks_arena_order(n);
+    n.id = i;  // while the node is at hand; renumbered below when out of order
+    attribute* a = attrs + n.attr_begin;
+    attribute* a_end = a + n.attr_count;
+    if (n.name.off < old_size && ends.back().end <= n.name.off) settle(n.name.off);
+    // Most nodes lie wholly in bytes already known equal: one test for all their slices,
+    // which then move by the growth so far (bytes the parser synthesised lie past the
+    // source: they fail the test, and the slice-by-slice path moves them).
+    std::uint32_t lo = n.name.off, hi = n.name.off + n.name.len;
+    for (const attribute* x = a; x != a_end; ++x) {
+      lo = std::min(lo, std::min(x->name.off, x->value.off));
+      hi = std::max(hi, std::max(x->name.off + x->name.len, x->value.off + x->value.len));
+    }
+    if (s.unchanged_span(lo, hi)) {
+      const std::uint32_t d = static_cast<std::uint32_t>(s.delta());
+      n.name.off += d;
+      for (; a != a_end; ++a) {
+        a->name.off += d;
+        a->value.off += d;
+      }
+    } else {
+      bool ch = false;  // set by step() when the slice has new content
+      str_ref old_name = n.name;
+      if (!step(n.name, n.kind == node_kind::text ? slicer::kind::text : slicer::kind::fixed, ch)) return std::nullopt;
+      if (ch) {
+        if (!text_change_ok(previous, i, previous.str(old_name), std::string_view(html).substr(n.name.off, n.name.len)))
+          return std::nullopt;
+        changed.push_back(i);
+      }
+      bool element_changed = false;
+      for (; a != a_end; ++a) {
+        bool steering = steering_attribute(previous.str(a->name));
+        if (!step(a->name, slicer::kind::fixed, ch)) return std::nullopt;
+        if (!step(a->value, steering ? slicer::kind::fixed : slicer::kind::value, ch)) return std::nullopt;
+        element_changed |= ch;
+      }
+      if (element_changed) changed.push_back(i);
+    }
+    if (std::uint32_t end = end_checkpoint(n)) {
+      if (ends.back().end < end) return std::nullopt;  // not nested: markup out of order
+      ends.push_back({i, end});
+    }
   }
   if (!s.finish()) return std::nullopt;
+  settle(0xFFFFFFFEu);  // all but the sentinel (ends are below 2^29)
+  if (end_checkpoint(nodes[tree::root]))  // the end of the input
+    nodes[tree::root].marks = (nodes[tree::root].marks & ~mark_end_mask) |
+                              (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
 
-  // Pass 2: the new tree. Its buffer is the new source, then the bytes the parser
-  // synthesised after the old one; every slice moves by the growth of the edits before it.
-  tree t;
+  // The buffer: the new source, then the bytes the parser synthesised after the old one.
   std::string& buf = t.buffer_for_parser();
-  std::size_t new_size = html.size();
   std::size_t tail = previous.buffer().size() - old_src.size();
   if (html.capacity() >= new_size + tail) {
     buf = std::move(html);
@@ -231,49 +311,9 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   buf.append(previous.buffer(), old_src.size());
   t.set_source_length(new_size);
   t.set_context(previous.context(), previous.context_ns());
-  t.node_store() = previous.node_store();
-  t.attribute_store() = previous.attribute_store();
-  std::int64_t delta = 0;
-  std::size_t next_edit = 0;
-  rank = 0;
-  auto move = [&](str_ref& r) {
-    if (r.off >= old_src.size()) {
-      r.off = static_cast<std::uint32_t>(r.off - old_src.size() + new_size);
-    } else if (next_edit < edits.size() && edits[next_edit].rank == rank) {
-      delta += static_cast<std::int64_t>(edits[next_edit].now.len) - static_cast<std::int64_t>(r.len);
-      r = edits[next_edit++].now;
-    } else {
-      r.off = static_cast<std::uint32_t>(r.off + delta);
-    }
-    ++rank;
-  };
-  auto& attrs = t.attribute_store();
-  bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
-  t.mut(tree::root).id = 0;
-  for (node_index i = 1; i < t.node_count(); ++i) {
-    node& n = t.mut(i);
-    in_order = in_order && !breaks_arena_order(n);
-    n.id = i;  // while the node is at hand; renumbered below when out of order
-    move(n.name);
-    for (std::uint32_t a = n.attr_begin; a < n.attr_begin + n.attr_count; ++a) {
-      move(attrs[a].name);
-      move(attrs[a].value);
-    }
-    // The token that closed an element follows all its slices: it moves by the growth of
-    // the edits before it (a walk over the element's own edits, from the next one on).
-    if (std::uint32_t end = end_checkpoint(n)) {
-      std::int64_t shift = delta;
-      for (std::size_t k = next_edit; k < edits.size() && edits[k].old_off < end; ++k) shift += edits[k].growth;
-      std::int64_t moved = end + shift;
-      n.marks &= ~mark_end_mask;
-      if (moved > 0 && moved <= mark_end_mask) n.marks |= static_cast<std::uint32_t>(moved);
-    }
-  }
-  if (end_checkpoint(t.at(tree::root)))  // the end of the input
-    t.mut(tree::root).marks = (t.at(tree::root).marks & ~mark_end_mask) |
-                              (new_size <= mark_end_mask ? static_cast<std::uint32_t>(new_size) : 0);
   t.rehash_edited(changed);
-  t.set_next_id(in_order ? static_cast<std::uint32_t>(t.node_count()) : t.number(tree::root, 0));
+  if (in_order) t.set_next_id(static_cast<std::uint32_t>(t.node_count()));
+  else number_from_scratch(t);
   return t;
 }
 

@@ -78,12 +78,13 @@ void tree::unlink(node_index child) {
 
 void tree::hash_node(node_index k) {
   node& n = nodes_[k];
+  const char* b = buf_.data();  // slices are in range: no substr checks
   bool known_tag = n.kind == node_kind::element && n.tag != 0;
   std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
-  h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_bytes(str(n.name)));
+  h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_field(b + n.name.off, n.name.len));
   for (const attribute& a : attributes(k)) {
-    h = detail::hash_mix(h, detail::hash_bytes(str(a.name)));
-    h = detail::hash_mix(h, detail::hash_bytes(str(a.value)) + 1);
+    h = detail::hash_mix(h, detail::hash_field(b + a.name.off, a.name.len));
+    h = detail::hash_mix(h, detail::hash_field(b + a.value.off, a.value.len) + 1);
   }
   for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
     h = detail::hash_mix(h, nodes_[c].hash);

@@ -65,7 +65,8 @@ class tree {
 
   const node& at(node_index i) const { return nodes_[i]; }
   std::size_t node_count() const { return nodes_.size(); }
-  std::string_view str(str_ref r) const { return std::string_view(buf_).substr(r.off, r.len); }
+  // r: a slice of this tree (not checked: diff and serializers call this per attribute).
+  std::string_view str(str_ref r) const { return {buf_.data() + r.off, r.len}; }
   std::string_view name(node_index i) const { return str(nodes_[i].name); }
   std::span<const attribute> attributes(node_index i) const {
     return {attrs_.data() + nodes_[i].attr_begin, nodes_[i].attr_count};
