@@ -472,10 +472,63 @@ bool is_hex(char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 
 }  // namespace
 
 std::string html_unescape(std::string_view s) {
-  if (s.find('&') == std::string_view::npos) return std::string(s);
+  // html.entities.html5 names are an ASCII letter, letters and digits, and maybe a ';'
+  // (a test checks it). start[b]: the first name whose first byte is b or more.
+  static const auto start = [] {
+    std::array<std::uint16_t, 257> t{};
+    std::size_t k = 0;
+    for (unsigned b = 0; b < t.size(); ++b) {
+      auto first_byte = [&] { return pooled(tables::entity_pool, tables::entities[k].name)[0]; };
+      while (k < tables::entities_size && static_cast<unsigned char>(first_byte()) < b) ++k;
+      t[b] = static_cast<std::uint16_t>(k);
+    }
+    return t;
+  }();
+  auto alnum = [](char c) { return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); };
+  // Whether Python replaces the reference-like text after the '&' at `amp`. A numeric
+  // reference always changes the text; a named run does when a name prefixes it, which
+  // only its leading letters and digits (with the ';' that may end the run) can hold.
+  // Names are sorted, so the greatest name up to that key either prefixes it or shares
+  // with it every name that does: a run that names no entity is settled in a search or
+  // two among the names with its first letter.
+  auto replaced_at = [&s, &alnum](std::size_t amp) {
+    std::size_t p = amp + 1;
+    if (p == s.size()) return false;
+    if (s[p] == '#') {
+      return (p + 1 < s.size() && is_digit(s[p + 1])) ||
+             (p + 2 < s.size() && (s[p + 1] | 0x20) == 'x' && is_hex(s[p + 2]));
+    }
+    std::size_t e = p;
+    while (e < s.size() && e - p < 32 && alnum(s[e])) ++e;
+    if (e < s.size() && s[e] == ';') ++e;
+    if (e - p < 2) return false;
+    std::string_view key = s.substr(p, e - p);
+    auto c = static_cast<unsigned char>(key[0]);
+    const auto *lo = tables::entities + start[c], *hi = tables::entities + start[c + 1];
+    while (key.size() >= 2) {
+      auto above = std::upper_bound(lo, hi, key, [](std::string_view v, const auto& x) {
+        return v < pooled(tables::entity_pool, x.name);
+      });
+      if (above == lo) return false;
+      std::string_view below = pooled(tables::entity_pool, (above - 1)->name);
+      std::size_t common = 0;
+      while (common < below.size() && common < key.size() && below[common] == key[common])
+        ++common;
+      if (common == below.size()) return true;
+      key = key.substr(0, common);
+    }
+    return false;
+  };
+  // Every '&' before the first replaced reference stays as it is (no reference Python
+  // finds holds a '&'), so text whose '&'s start none - a raw '&' in a query string,
+  // say - comes back without entity lookups or rebuilding.
+  std::size_t first = s.find('&');
+  while (first != std::string_view::npos && !replaced_at(first)) first = s.find('&', first + 1);
+  if (first == std::string_view::npos) return std::string(s);
   std::string out;
   out.reserve(s.size());
-  std::size_t i = 0;
+  out.append(s, 0, first);
+  std::size_t i = first;
   while (i < s.size()) {
     std::size_t amp = s.find('&', i);
     if (amp == std::string_view::npos) break;

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "text_util_tables.hpp"
+
 namespace djust::tmpl::detail {
 namespace {
 
@@ -149,6 +151,36 @@ TEST(text_util, html_unescape_matches_python) {
   EXPECT_EQ(html_unescape("&amp;&lt;&gt;&#39;&#x27;"), "&<>''");
   EXPECT_EQ(html_unescape("&ampx &notit; &#0; &#x110000; &#129;"), "&x \xC2\xACit; \xEF\xBF\xBD \xEF\xBF\xBD \xC2\x81");
   EXPECT_EQ(html_unescape("&unknown; &#; &"), "&unknown; &#; &");
+}
+
+// html_unescape's quick test for a named reference relies on the shape of the names.
+TEST(text_util, entity_names_are_a_letter_then_letters_and_digits) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  ASSERT_GT(tables::entities_size, 2000u);
+  for (std::size_t k = 0; k < tables::entities_size; ++k) {
+    const unsigned char* entry = tables::entity_pool + tables::entities[k].name;
+    std::string_view name(reinterpret_cast<const char*>(entry + 1), entry[0]);
+    if (!name.empty() && name.back() == ';') name.remove_suffix(1);
+    ASSERT_GE(name.size(), 2u) << k;
+    EXPECT_TRUE(letter(name[0])) << name;
+    for (char c : name) EXPECT_TRUE(letter(c) || digit(c)) << name;
+  }
+}
+
+// '&'s that start no reference leave the text as it is; the longest entity name that
+// prefixes a run (two characters or more, or the whole run) is replaced.
+TEST(text_util, html_unescape_keeps_raw_ampersands) {
+  EXPECT_EQ(html_unescape("http://example.com/search?q=shoes&page=2&sort=asc"),
+            "http://example.com/search?q=shoes&page=2&sort=asc");
+  EXPECT_EQ(html_unescape("a&b=1&lang=fr&e=2&x&"), "a&b=1&lang=fr&e=2&x&");
+  EXPECT_EQ(html_unescape("&zzzz &ZZ; &xx &ImaginaryPartz"), "&zzzz &ZZ; &xx &ImaginaryPartz");
+  EXPECT_EQ(html_unescape("&caf\xC3\xA9; &a; &" + std::string(40, 'a')),
+            "&caf\xC3\xA9; &a; &" + std::string(40, 'a'));
+  EXPECT_EQ(html_unescape("&ampere &LTx &notit; &Aacutex"), "&ere <x \xC2\xACit; \xC3\x81x");
+  EXPECT_EQ(html_unescape("&langle= &lang;x &la &l"), "&langle= \xE2\x9F\xA8x &la &l");
+  EXPECT_EQ(html_unescape("&#38 &#x26; &#x; &#; &; && & <"), "& & &#x; &#; &; && & <");
+  EXPECT_EQ(html_unescape("q=1&x=2&amp;y"), "q=1&x=2&y");
 }
 
 }  // namespace

@@ -351,6 +351,38 @@ TEST(html_urlize, edge_cases_render_like_django) {
 }
 
 // Django measures MAX_URL_LENGTH (2048) in code points, not bytes.
+// Words with '&': raw ones in query strings (left alone, html.unescape's fast exit),
+// numeric and named references with and without ';', and Django's slicing of the
+// escaped text with unescaped lengths.
+const filter_case ampersand_cases[] = {
+    {"urlize", value("http://example.com/search?q=shoes&page=2&sort=asc"), std::nullopt, true, "<a href=\"http://example.com/search?q=shoes&amp;page=2&amp;sort=asc\" rel=\"nofollow\">http://example.com/search?q=shoes&amp;page=2&amp;sort=asc</a>"},
+    {"urlize", value("http://example.com/search?q=shoes&page=2&sort=asc"), std::nullopt, false, "<a href=\"http://example.com/search?q=shoes&amp;page=2&amp;sort=asc\" rel=\"nofollow\">http://example.com/search?q=shoes&page=2&sort=asc</a>"},
+    {"urlize", value("www.example.com/?a=1&lang=fr&amp;b=2"), std::nullopt, true, "<a href=\"http://www.example.com/?a=1&amp;lang=fr&amp;b=2\" rel=\"nofollow\">www.example.com/?a=1&amp;lang=fr&amp;amp;b=2</a>"},
+    {"urlize", value("www.example.com/?a=1&lang=fr&amp;b=2"), std::nullopt, false, "<a href=\"http://www.example.com/?a=1&amp;lang=fr&amp;b=2\" rel=\"nofollow\">www.example.com/?a=1&lang=fr&amp;b=2</a>"},
+    {"urlizetrunc", value("www.example.com/?a=1&lang=fr&amp;b=2"), value(20LL), true, "<a href=\"http://www.example.com/?a=1&amp;lang=fr&amp;b=2\" rel=\"nofollow\">www.example.com/?a=…</a>"},
+    {"urlize", value("http://example.com/?x=1&notit=2"), std::nullopt, true, "<a href=\"http://example.com/?x=1%C2%ACit%3D2\" rel=\"nofollow\">http://example.com/?x=1&amp;notit=2</a>"},
+    {"urlize", value("http://example.com/?x=1&notit=2"), std::nullopt, false, "<a href=\"http://example.com/?x=1%C2%ACit%3D2\" rel=\"nofollow\">http://example.com/?x=1&notit=2</a>"},
+    {"urlize", value("http://example.com/?a=1&#38;b=2 and &#x;"), std::nullopt, true, "<a href=\"http://example.com/?a=1&amp;b=2\" rel=\"nofollow\">http://example.com/?a=1&amp;#38;b=2</a> and &amp;#x;"},
+    {"urlize", value("http://example.com/?a=1&#38;b=2 and &#x;"), std::nullopt, false, "<a href=\"http://example.com/?a=1&amp;b=2\" rel=\"nofollow\">http://example.com/?a=1&#38;b=2</a> and &#x;"},
+    {"urlize", value("http://example.com/?a=&;b&&c& d"), std::nullopt, true, "<a href=\"http://example.com/?a=&amp;%3Bb=&amp;c=\" rel=\"nofollow\">http://example.com/?a=&amp;;b&amp;&amp;c&amp;</a> d"},
+    {"urlize", value("http://example.com/?a=&;b&&c& d"), std::nullopt, false, "<a href=\"http://example.com/?a=&amp;%3Bb=&amp;c=\" rel=\"nofollow\">http://example.com/?a=&;b&&c&</a> d"},
+    {"urlize", value("see example.com/?q=1&ltx&l=1."), std::nullopt, true, "see <a href=\"http://example.com/?q=1%3Cx&amp;l=1\" rel=\"nofollow\">example.com/?q=1&amp;ltx&amp;l=1</a>=1."},
+    {"urlize", value("see example.com/?q=1&ltx&l=1."), std::nullopt, false, "see <a href=\"http://example.com/?q=1%3Cx&amp;l=1\" rel=\"nofollow\">example.com/?q=1&ltx&l=1</a>=1."},
+    {"urlizetrunc", value("see example.com/?q=1&ltx&l=1."), value(20LL), true, "see <a href=\"http://example.com/?q=1%3Cx&amp;l=1\" rel=\"nofollow\">example.com/?q=1&amp;lt…</a>=1."},
+    {"urlize", value("www.example.com/?q=a&amp"), std::nullopt, true, "<a href=\"http://www.example.com/?q=a\" rel=\"nofollow\">www.example.com/?q=a&amp;amp</a>"},
+    {"urlize", value("www.example.com/?q=a&amp"), std::nullopt, false, "<a href=\"http://www.example.com/?q=a\" rel=\"nofollow\">www.example.com/?q=a&amp</a>"},
+    {"urlize", value("http://example.com/?a=1&e=2!"), std::nullopt, true, "<a href=\"http://example.com/?a=1&amp;e=2\" rel=\"nofollow\">http://example.com/?a=1&amp;e=2</a>!"},
+    {"urlize", value("http://example.com/?a=1&e=2!"), std::nullopt, false, "<a href=\"http://example.com/?a=1&amp;e=2\" rel=\"nofollow\">http://example.com/?a=1&e=2</a>!"},
+};
+
+TEST(html_urlize, ampersands_render_like_django) {
+  for (const auto& c : ampersand_cases) {
+    EXPECT_EQ(render_filter(c.filter, c.input, c.arg, c.autoescape), c.expected)
+        << c.filter << " on " << c.input.repr() << (c.arg ? " arg " + c.arg->repr() : "")
+        << (c.autoescape ? "" : " (autoescape off)");
+  }
+}
+
 TEST(html_urlize, url_length_limit_counts_code_points) {
   auto urlize = [](const std::string& s) { return render_filter("urlize", value(s)); };
   std::string e_acute = "\xC3\xA9";
