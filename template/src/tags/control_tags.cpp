@@ -169,6 +169,10 @@ class ifchanged_node final : public node {
     std::string rendered;
     bool have_rendered = false;
     if (!vars.empty()) {
+      if (!state->is_null() && same_as_before(ctx, state->as_list())) {
+        render_list(no, ctx, out);
+        return;
+      }
       value_list vals;
       for (const auto& v : vars) vals.push_back(resolve_value(ctx, v, true));
       compare_to = std::move(vals);
@@ -189,6 +193,16 @@ class ifchanged_node final : public node {
   void for_each_child(const std::function<void(const node_list&)>& fn) const override {
     fn(yes);
     fn(no);
+  }
+
+ private:
+  // Whether every variable still equals what it was (most loop steps: no list is built).
+  bool same_as_before(render_ctx& ctx, const value_list& before) const {
+    for (std::size_t i = 0; i < vars.size(); ++i) {
+      value tmp;
+      if (!(*resolve(ctx, vars[i], tmp, true) == before[i])) return false;
+    }
+    return true;
   }
 };
 
