@@ -38,18 +38,7 @@ bool blank(std::string_view s) {
 
 // a[0, n) == b[0, n); short runs (most gaps and names) without a call.
 bool same_bytes(const char* a, const char* b, std::size_t n) {
-  if (n > 16) return std::memcmp(a, b, n) == 0;
-  if (n >= 8) {
-    std::uint64_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 8);
-    std::memcpy(&y0, b, 8);
-    std::memcpy(&x1, a + n - 8, 8);
-    std::memcpy(&y1, b + n - 8, 8);
-    return x0 == y0 && x1 == y1;
-  }
-  for (std::size_t i = 0; i < n; ++i)
-    if (a[i] != b[i]) return false;
-  return true;
+  return same_string(std::string_view(a, n), std::string_view(b, n));
 }
 
 // Index of the first `c` in s at or after `from`, or npos; short runs without a call.
