@@ -7,6 +7,10 @@
 #include <string>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "djust/template/error.hpp"
 #include "filters/builtin_filters.hpp"
 #include "filters/text_common.hpp"
@@ -347,6 +351,57 @@ value truncatechars(const value& in, const value* arg, const filter_env&) {
   return text;
 }
 
+// truncatewords' words[:length] for the usual text, 16 bytes a step: words separated by
+// single ' ' or '\n' bytes, nothing before the first. Sets `end` to where the kept words
+// end and `more` to whether a word follows them; false (decide nothing) for any other
+// text: other whitespace or control bytes, lead bytes of possible Unicode whitespace
+// (C2, E1, E2, E3), runs of separators, leading separators.
+bool single_spaced_words(std::string_view text, std::int64_t length, std::size_t& end, bool& more) {
+#if defined(__SSE2__)
+  if (length < 1) return false;
+  const std::size_t n = text.size();
+  std::int64_t words = 0;   // word starts seen so far
+  unsigned after_space = 1;  // the byte before this block is a separator (or the text starts)
+  for (std::size_t i = 0; i < n; i += 16) {
+    char block[16];
+    unsigned valid = 0xFFFF;  // bit k: byte k is text, not padding
+    if (i + 16 <= n) {
+      std::memcpy(block, text.data() + i, 16);
+    } else {
+      std::memset(block, 'a', 16);
+      std::memcpy(block, text.data() + i, n - i);
+      valid = (1u << (n - i)) - 1;
+    }
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
+    auto is = [&b](int c) { return _mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(c))); };
+    __m128i sep = _mm_or_si128(is(' '), is('\n'));
+    __m128i below = _mm_cmpeq_epi8(_mm_min_epu8(b, _mm_set1_epi8(0x20)), b);  // b <= 0x20
+    __m128i lead = _mm_or_si128(_mm_or_si128(is(0xC2), is(0xE1)), _mm_or_si128(is(0xE2), is(0xE3)));
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(sep, below), lead))) return false;
+    auto spaces = static_cast<unsigned>(_mm_movemask_epi8(sep));
+    unsigned before = (spaces << 1) | after_space;  // bit k: byte k - 1 is a separator
+    if (spaces & before & 0xFFFF) return false;  // a run of separators, or a leading one
+    unsigned starts = ~spaces & before & valid;
+    auto count = static_cast<std::int64_t>(__builtin_popcount(starts));
+    if (words + count > length) {  // word length + 1 starts in this block
+      for (std::int64_t k = words; k < length; ++k) starts &= starts - 1;
+      end = i + static_cast<std::size_t>(__builtin_ctz(starts)) - 1;  // before its separator
+      more = true;
+      return true;
+    }
+    words += count;
+    after_space = (spaces >> 15) & 1;
+  }
+  end = n;
+  if (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n')) --end;  // one trailing separator
+  more = false;
+  return true;
+#else
+  (void)text, (void)length, (void)end, (void)more;
+  return false;
+#endif
+}
+
 value truncatewords(const value& in, const value* arg, const filter_env&) {
   auto length = py_int_or_value_error(*arg);
   if (!length) return in;  // Django fails silently on a non-integer
@@ -355,7 +410,11 @@ value truncatewords(const value& in, const value* arg, const filter_env&) {
   std::string out;
   out.reserve(text.size() + ellipsis.size());  // the words are never longer
   bool truncated;
-  if (*length >= 0) {
+  std::size_t end;
+  if (single_spaced_words(text, *length, end, truncated)) {
+    out.assign(text, 0, end);
+    std::replace(out.begin(), out.end(), '\n', ' ');
+  } else if (*length >= 0) {
     // words[:length]; a word after those means the text was truncated. While the words
     // are text[0, end) separated by single bytes (ASCII whitespace), that prefix is the
     // output once those bytes (a few, noted in `other`) are spaces.

@@ -2,7 +2,12 @@
 // "{{ v|filter:arg }}" would render them.
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 #include "text_test_support.hpp"
+#include "text_util.hpp"
 
 namespace djust::tmpl::test {
 namespace {
@@ -531,6 +536,28 @@ TEST(text_filters, truncatewords_normalizes_whitespace_and_slices_negative) {
 }
 
 // truncatechars NFC-normalizes even when nothing is cut ("e" + U+0301 becomes U+00E9).
+// truncatewords takes single-spaced text 16 bytes at a time and anything else word by
+// word: random texts of both kinds (separators, runs of them, tabs, control bytes, Unicode
+// spaces and look-alikes, block edges) against str.split() and ' '.join() written plainly.
+TEST(text_filters, truncatewords_matches_split_and_join) {
+  const std::vector<std::string> pieces = {"a", "bb", "word", "longerword123456", " ", " ", " ", "\n", "\t", "  ",
+                                           "\xC3\xA9", "\xC2\xA0", "\xE2\x80\x99", "\xE3\x80\x80", "\x01", "<b>"};
+  std::mt19937 rng(21);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 40); k > 0; --k) s += pieces[rng() % pieces.size()];
+    long long length = static_cast<long long>(rng() % 12);
+    auto words = detail::py_split(s);
+    std::string expected;
+    for (std::size_t k = 0; k < words.size() && k < static_cast<std::size_t>(length); ++k)
+      expected += (k ? " " : "") + std::string(words[k]);
+    if (words.size() > static_cast<std::size_t>(length) && !expected.ends_with(" \xE2\x80\xA6"))
+      expected += " \xE2\x80\xA6";
+    ASSERT_EQ(render_filter("truncatewords", value(s), value(length), false), expected)
+        << "text [" << s << "] length " << length;
+  }
+}
+
 TEST(text_filters, truncatechars_normalizes_to_nfc) {
   EXPECT_EQ(render_filter("truncatechars", value("e\xCC\x81" "cole"), value(10)), "\xC3\xA9" "cole");
 }
