@@ -77,17 +77,26 @@ void tree::unlink(node_index child) {
 }
 
 void tree::hash_node(node_index k) {
+  // The fold is a chain of multiplications, each waiting for the one before: an attribute's
+  // name and value, and two neighbouring children, are mixed apart first and enter it as
+  // one term (a re-render that changes every row rehashes every row and their parent).
   node& n = nodes_[k];
   const char* b = buf_.data();  // slices are in range: no substr checks
   bool known_tag = n.kind == node_kind::element && n.tag != 0;
   std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
   h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_field(b + n.name.off, n.name.len));
-  for (const attribute& a : attributes(k)) {
-    h = detail::hash_mix(h, detail::hash_field(b + a.name.off, a.name.len));
-    h = detail::hash_mix(h, detail::hash_field(b + a.value.off, a.value.len) + 1);
+  for (const attribute& a : attributes(k))
+    h = detail::hash_mix(h, detail::hash_mix(detail::hash_field(b + a.name.off, a.name.len),
+                                             detail::hash_field(b + a.value.off, a.value.len) + 1));
+  for (node_index c = n.first_child; c != no_node;) {
+    node_index d = nodes_[c].next_sibling;
+    if (d == no_node) {
+      h = detail::hash_mix(h, nodes_[c].hash);
+      break;
+    }
+    h = detail::hash_mix(h, detail::hash_mix(nodes_[c].hash, nodes_[d].hash));
+    c = nodes_[d].next_sibling;
   }
-  for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
-    h = detail::hash_mix(h, nodes_[c].hash);
   n.hash = h;
 }
 
