@@ -5,6 +5,7 @@
 #include <memory>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "byte_compare.hpp"
 #include "diff_general.hpp"
@@ -62,14 +63,20 @@ class differ {
   // patches in the same order, walking only the changed nodes; false, with nothing emitted
   // and no id written, otherwise.
   bool run_same_shape() {
+    // Twins (a re-parse that kept the links and ids of a) need no node-by-node check below.
+    bool twins = b_.twin_of() != 0 && b_.twin_of() == a_.version();
     const std::vector<node>& an = a_.node_store();
-    const std::vector<node>& bn = b_.node_store();
+    const std::vector<node>& bn = std::as_const(b_).node_store();
     if (an.size() != bn.size()) return false;
     // The walk first: it reads b only at indices it takes from a (all in range), and a
     // re-render that changed keys or markup (rows moved) mostly fails it early.
     if (!same_shape_children(tree::root)) {
       out_.clear();
       return false;
+    }
+    if (twins) {
+      b_.set_next_id(next_id_);
+      return true;
     }
     // Then the links, node by node, taking the old ids on the way (one pass over both
     // arenas); on a mismatch the new ids written so far are put back.
@@ -514,7 +521,10 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
 patch_list diff(const tree& old_tree, tree& new_tree) {
   patch_list out;
   differ d(old_tree, new_tree, out);
-  if (!d.run_same_shape()) d.run();
+  bool same_shape = d.run_same_shape();
+  if (!same_shape) d.run();
+  // Of one shape, the new tree now has the old one's ids too: they are twins.
+  new_tree.stamp(same_shape ? old_tree.version() : 0);
   return out;
 }
 
@@ -524,6 +534,7 @@ patch_list diff_general(const tree& old_tree, tree& new_tree) {
   patch_list out;
   differ d(old_tree, new_tree, out);
   d.run();
+  new_tree.stamp();
   return out;
 }
 

@@ -545,6 +545,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
   t.rehash_edited(containers);
   if (in_order) number_by_index(t);
   else number_from_scratch(t);
+  t.stamp();
   return t;
 }
 

@@ -2,6 +2,7 @@
 #include "djust/vdom/tree.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 
 #include "entities.hpp"
@@ -40,12 +41,14 @@ str_ref tree::append_bytes(std::string_view bytes) {
   return r;
 }
 
-node_index tree::add_node(const node& n) {
-  nodes_.push_back(n);
-  return static_cast<node_index>(nodes_.size() - 1);
+void tree::stamp(std::uint64_t twin) {
+  static std::atomic<std::uint64_t> versions{0};  // trees are built on many threads
+  version_ = versions.fetch_add(1, std::memory_order_relaxed) + 1;
+  twin_of_ = twin;
 }
 
 void tree::link(node_index parent, node_index child, node_index before) {
+  forget_version();
   node& c = nodes_[child];
   node& p = nodes_[parent];
   c.parent = parent;
@@ -66,6 +69,7 @@ void tree::link(node_index parent, node_index child, node_index before) {
 }
 
 void tree::unlink(node_index child) {
+  forget_version();
   node& c = nodes_[child];
   if (c.parent == no_node) return;
   node& p = nodes_[c.parent];
@@ -146,6 +150,7 @@ void tree::rehash_edited(std::span<const node_index> edited) {
 }
 
 std::uint32_t tree::number(node_index from, std::uint32_t first) {
+  forget_version();
   // Iterative pre-order walk of the subtree.
   node_index cur = from;
   while (cur != no_node) {

@@ -76,6 +76,15 @@ class tree {
   // Text, comment or attribute data with character references decoded (CRLF -> LF).
   std::string decoded(str_ref raw, bool in_attribute = false) const;
 
+  // Trees that share links and ids, so that diff() need not pair their nodes one by one:
+  // version() nonzero names the links and ids this tree has now (copies share it), and
+  // twin_of() nonzero is the version of the tree it was made from with the same links and
+  // ids (reparse_fragment). Any access that can change links or ids sets both to 0.
+  std::uint64_t version() const { return version_; }
+  std::uint64_t twin_of() const { return twin_of_; }
+  // A new version for the links and ids as they are now; `twin`: see twin_of().
+  void stamp(std::uint64_t twin = 0);
+
   // Id counter: the id the next new node will get.
   std::uint32_t next_id() const { return next_id_; }
   void set_next_id(std::uint32_t id) { next_id_ = id; }
@@ -98,14 +107,24 @@ class tree {
 
   // --- Building and editing (the parser, the applier and diff() use these) ---
   str_ref append_bytes(std::string_view bytes);
-  node_index add_node(const node& n);
+  node_index add_node(const node& n) {
+    forget_version();
+    nodes_.push_back(n);
+    return static_cast<node_index>(nodes_.size() - 1);
+  }
   void reserve(std::size_t nodes) {
     nodes_.reserve(nodes);
     attrs_.reserve(nodes / 2);  // about one attribute per element
   }
-  node& mut(node_index i) { return nodes_[i]; }
+  node& mut(node_index i) {
+    forget_version();
+    return nodes_[i];
+  }
   // All nodes, index order (the root first); for copying a whole structure at once.
-  std::vector<node>& node_store() { return nodes_; }
+  std::vector<node>& node_store() {
+    forget_version();
+    return nodes_;
+  }
   const std::vector<node>& node_store() const { return nodes_; }
   // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
   void link(node_index parent, node_index child, node_index before = no_node);
@@ -124,10 +143,13 @@ class tree {
 
  private:
   void hash_node(node_index i);
+  void forget_version() { version_ = twin_of_ = 0; }
 
   std::string buf_;
   std::vector<node> nodes_;
   std::vector<attribute> attrs_;
+  std::uint64_t version_ = 0;
+  std::uint64_t twin_of_ = 0;
   std::uint32_t next_id_ = 1;
   std::size_t source_len_ = 0;
   std::string context_ = "div";
