@@ -307,7 +307,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   t.rehash_edited(changed);
   if (in_order) t.set_next_id(static_cast<std::uint32_t>(t.node_count()));
   else number_from_scratch(t);
-  t.stamp(in_order && same_ids ? previous.version() : 0);
+  t.stamp(in_order && same_ids ? previous.version() : 0, &changed);
   return t;
 }
 

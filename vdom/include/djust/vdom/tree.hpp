@@ -82,8 +82,13 @@ class tree {
   // ids (reparse_fragment). Any access that can change links or ids sets both to 0.
   std::uint64_t version() const { return version_; }
   std::uint64_t twin_of() const { return twin_of_; }
-  // A new version for the links and ids as they are now; `twin`: see twin_of().
-  void stamp(std::uint64_t twin = 0);
+  // With twin_of() and has_edits(): the nodes whose own text or attributes differ from the
+  // twin's, in arena order (diff() visits only them and their ancestors).
+  bool has_edits() const { return twin_of_ != 0 && has_edits_; }
+  std::span<const node_index> edits() const { return edits_; }
+  // A new version for the links and ids as they are now; `twin`: see twin_of(); `edits`,
+  // when given (a twin's only), see edits().
+  void stamp(std::uint64_t twin = 0, const std::vector<node_index>* edits = nullptr);
 
   // Id counter: the id the next new node will get.
   std::uint32_t next_id() const { return next_id_; }
@@ -150,6 +155,8 @@ class tree {
   std::vector<attribute> attrs_;
   std::uint64_t version_ = 0;
   std::uint64_t twin_of_ = 0;
+  std::vector<node_index> edits_;
+  bool has_edits_ = false;
   std::uint32_t next_id_ = 1;
   std::size_t source_len_ = 0;
   std::string context_ = "div";
