@@ -311,6 +311,7 @@ class differ {
       bool middle_taken;
     };
     std::vector<open_node> open{{tree::root, false}};
+    out_.reserve(edits.size());  // mostly a patch per edited node: no regrowing a long list
     for (node_index c : order) {
       if (a_.at(c).hash == b_.at(c).hash) return false;  // the walk would pass it by: let it decide
       node_index p = b_.at(c).parent;
