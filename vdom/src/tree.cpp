@@ -130,6 +130,7 @@ void tree::rehash_edited(std::span<const node_index> edited) {
   // index order: a scan of the marks, no sort.
   std::vector<std::uint8_t> queued(nodes_.size());
   std::vector<std::pair<std::uint32_t, node_index>> todo;  // (depth, node)
+  todo.reserve(edited.size() + 16);  // mostly the edited nodes and a few shared ancestors
   bool parents_first = true;
   node_index lowest = no_node, highest = 0;
   for (node_index e : edited)
