@@ -79,7 +79,8 @@ class tree {
   // Trees that share links and ids, so that diff() need not pair their nodes one by one:
   // version() nonzero names the links and ids this tree has now (copies share it), and
   // twin_of() nonzero is the version of the tree it was made from with the same links and
-  // ids (reparse_fragment). Any access that can change links or ids sets both to 0.
+  // ids (reparse_fragment). Any access that can change links, ids, attributes or text sets
+  // both to 0.
   std::uint64_t version() const { return version_; }
   std::uint64_t twin_of() const { return twin_of_; }
   // With twin_of() and has_edits(): the nodes whose own text or attributes differ from the
@@ -134,10 +135,16 @@ class tree {
   // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
   void link(node_index parent, node_index child, node_index before = no_node);
   void unlink(node_index child);
-  std::vector<attribute>& attribute_store() { return attrs_; }
+  std::vector<attribute>& attribute_store() {
+    forget_version();  // the edits a twin lists would no longer be all
+    return attrs_;
+  }
   const std::vector<attribute>& attribute_store() const { return attrs_; }
   const std::string& buffer() const { return buf_; }
-  std::string& buffer_for_parser() { return buf_; }
+  std::string& buffer_for_parser() {
+    forget_version();
+    return buf_;
+  }
   // Recomputes the subtree hash of every node reachable from the root.
   void rehash();
   // Recomputes the hashes of the `edited` nodes (edited themselves, not their children) and
