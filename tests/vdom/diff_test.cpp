@@ -241,6 +241,16 @@ TEST(diff, a_twin_changed_after_the_re_parse_is_paired_node_by_node) {
   EXPECT_EQ(b.twin_of(), 0u);
   diff(a, b);
   EXPECT_EQ(ids_of(b), ids_of(a));
+
+  // An attribute written after the re-parse is not among the twin's edits: no twin either.
+  std::string again = "<p class=\"c\">x</p><p class=\"b\">y</p>";
+  std::optional<tree> other = detail::splice(a, again);
+  ASSERT_TRUE(other.has_value() && other->has_edits());
+  attribute& second_class = other->attribute_store()[1];
+  second_class.value = other->attribute_store()[0].value;  // "c", as the first <p>'s
+  other->rehash();
+  EXPECT_FALSE(other->has_edits());
+  EXPECT_EQ(encode_json(diff(a, *other)), "[[1,1,\"class\",\"c\"],[1,3,\"class\",\"c\"]]");
 }
 
 }  // namespace
