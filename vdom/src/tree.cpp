@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <utility>
 
 #include "entities.hpp"
 #include "hash.hpp"
@@ -41,13 +42,13 @@ str_ref tree::append_bytes(std::string_view bytes) {
   return r;
 }
 
-void tree::stamp(std::uint64_t twin, const std::vector<node_index>* edits) {
+void tree::stamp(std::uint64_t twin, std::vector<node_index>* edits) {
   static std::atomic<std::uint64_t> versions{0};  // trees are built on many threads
   version_ = versions.fetch_add(1, std::memory_order_relaxed) + 1;
   twin_of_ = twin;
   has_edits_ = twin != 0 && edits != nullptr;
   if (!has_edits_) edits_.clear();
-  else if (edits != &edits_) edits_ = *edits;
+  else edits_ = std::move(*edits);
 }
 
 void tree::link(node_index parent, node_index child, node_index before) {

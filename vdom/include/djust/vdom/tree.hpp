@@ -88,8 +88,8 @@ class tree {
   bool has_edits() const { return twin_of_ != 0 && has_edits_; }
   std::span<const node_index> edits() const { return edits_; }
   // A new version for the links and ids as they are now; `twin`: see twin_of(); `edits`,
-  // when given (a twin's only), see edits().
-  void stamp(std::uint64_t twin = 0, const std::vector<node_index>* edits = nullptr);
+  // when given (a twin's only; taken, not copied), see edits().
+  void stamp(std::uint64_t twin = 0, std::vector<node_index>* edits = nullptr);
 
   // Id counter: the id the next new node will get.
   std::uint32_t next_id() const { return next_id_; }
