@@ -82,10 +82,10 @@ class tree {
   // ids (reparse_fragment). Any access that can change links, ids, attributes or text sets
   // both to 0.
   std::uint64_t version() const { return version_; }
-  std::uint64_t twin_of() const { return twin_of_; }
+  std::uint64_t twin_of() const { return version_ != 0 ? twin_of_ : 0; }
   // With twin_of() and has_edits(): the nodes whose own text or attributes differ from the
   // twin's, in arena order (diff() visits only them and their ancestors).
-  bool has_edits() const { return twin_of_ != 0 && has_edits_; }
+  bool has_edits() const { return twin_of() != 0 && has_edits_; }
   std::span<const node_index> edits() const { return edits_; }
   // A new version for the links and ids as they are now; `twin`: see twin_of(); `edits`,
   // when given (a twin's only; taken, not copied), see edits().
@@ -155,7 +155,10 @@ class tree {
 
  private:
   void hash_node(node_index i);
-  void forget_version() { version_ = twin_of_ = 0; }
+  // One test and, once after a stamp, one store: the parser calls it per node.
+  void forget_version() {
+    if (version_ != 0) version_ = 0;
+  }
 
   std::string buf_;
   std::vector<node> nodes_;
