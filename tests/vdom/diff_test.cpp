@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "djust/vdom/parse.hpp"
 #include "djust/vdom/serialize.hpp"
 #include "diff_general.hpp"
+#include "reparse.hpp"
 
 namespace djust::vdom {
 namespace {
@@ -188,6 +190,67 @@ TEST(diff, same_shape_walk_gives_the_general_walks_patches_and_ids) {
   }
   std::printf("same-shape rounds with changes: %d of 2000\n", one_shape_with_patches);
   EXPECT_GT(one_shape_with_patches, 1000);
+}
+
+// A session: each render re-parsed from the tree before it (often its twin: same links and
+// ids) and diffed against it must give what a fresh parse and the general walk give.
+TEST(diff, re_parsed_twins_give_the_general_walks_patches_and_ids) {
+  std::mt19937 rng(20261206);
+  auto pick = [&](int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng); };
+  static const char* texts[] = {"a", "b", " ", "x &amp; y", "<i>n</i>", "\nlead"};
+  static const char* values[] = {"k1", "k2", "", "a b", "&#38;"};
+  static const char* pieces[] = {"<p class=\"@\">@</p>", "<ul><li id=\"@\">@</li>\n<li id=\"@\">@</li></ul>",
+                                 "<div dj-key=\"@\"><span>@</span>@</div>", "<textarea>@</textarea>",
+                                 "<input value=\"@\">", "<template><b>@</b></template>", "@"};
+  int twins = 0;
+  for (int session = 0; session < 200; ++session) {
+    std::vector<std::string> page;
+    for (int i = 1 + pick(5); i > 0; --i) page.push_back(pieces[pick(7)]);
+    auto render = [&] {
+      std::string out;
+      for (const std::string& p : page)
+        for (std::size_t k = 0; k < p.size(); ++k) {
+          if (p[k] != '@') out += p[k];
+          else out += k > 0 && p[k - 1] == '"' ? values[pick(5)] : texts[pick(pick(3) ? 3 : 6)];
+        }
+      return out;
+    };
+    tree prev = parse_fragment(render());
+    for (int round = 0; round < 10; ++round) {
+      std::string html = render();
+      tree next = reparse_fragment(prev, html), general = parse_fragment(html);
+      twins += next.twin_of() != 0 && next.twin_of() == prev.version();
+      patch_list p = diff(prev, next), q = detail::diff_general(prev, general);
+      ASSERT_EQ(encode_json(p), encode_json(q)) << html;
+      ASSERT_EQ(ids_of(next), ids_of(general)) << html;
+      prev = std::move(next);
+    }
+  }
+  std::printf("twin rounds: %d of 2000\n", twins);
+  EXPECT_GT(twins, 100);  // small edits of small pages take the region re-parse: no twins
+}
+
+TEST(diff, a_twin_changed_after_the_re_parse_is_paired_node_by_node) {
+  tree a = parse_fragment("<p class=\"a\">x</p><p class=\"b\">y</p>");
+  std::string html = "<p class=\"c\">x</p><p class=\"b\">z</p>";
+  std::optional<tree> spliced = detail::splice(a, html);
+  ASSERT_TRUE(spliced.has_value());
+  tree& b = *spliced;
+  ASSERT_EQ(b.twin_of(), a.version());
+  b.mut(2).id = 77;  // no longer a's ids: no twin
+  EXPECT_EQ(b.twin_of(), 0u);
+  diff(a, b);
+  EXPECT_EQ(ids_of(b), ids_of(a));
+
+  // An attribute written after the re-parse is not among the twin's edits: no twin either.
+  std::string again = "<p class=\"c\">x</p><p class=\"b\">y</p>";
+  std::optional<tree> other = detail::splice(a, again);
+  ASSERT_TRUE(other.has_value() && other->has_edits());
+  attribute& second_class = other->attribute_store()[1];
+  second_class.value = other->attribute_store()[0].value;  // "c", as the first <p>'s
+  other->rehash();
+  EXPECT_FALSE(other->has_edits());
+  EXPECT_EQ(encode_json(diff(a, *other)), "[[1,1,\"class\",\"c\"],[1,3,\"class\",\"c\"]]");
 }
 
 }  // namespace

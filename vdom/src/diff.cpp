@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <memory>
+#include <span>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include "byte_compare.hpp"
 #include "diff_general.hpp"
@@ -62,14 +64,20 @@ class differ {
   // patches in the same order, walking only the changed nodes; false, with nothing emitted
   // and no id written, otherwise.
   bool run_same_shape() {
+    // Twins (a re-parse that kept the links and ids of a) need no node-by-node check below.
+    bool twins = b_.twin_of() != 0 && b_.twin_of() == a_.version();
     const std::vector<node>& an = a_.node_store();
-    const std::vector<node>& bn = b_.node_store();
+    const std::vector<node>& bn = std::as_const(b_).node_store();
     if (an.size() != bn.size()) return false;
     // The walk first: it reads b only at indices it takes from a (all in range), and a
     // re-render that changed keys or markup (rows moved) mostly fails it early.
-    if (!same_shape_children(tree::root)) {
+    if (twins && b_.has_edits() ? !same_shape_edits(b_.edits()) : !same_shape_children(tree::root)) {
       out_.clear();
       return false;
+    }
+    if (twins) {
+      b_.set_next_id(next_id_);
+      return true;
     }
     // Then the links, node by node, taking the old ids on the way (one pass over both
     // arenas); on a mismatch the new ids written so far are put back.
@@ -278,6 +286,57 @@ class differ {
       if (ka.empty() && kb.empty()) middle_taken = true;
       else if (!detail::same_string(ka, kb)) return false;
       if (!same_shape_pair(c)) return false;
+    }
+    return true;
+  }
+
+  // same_shape_children(root) for twins whose edited nodes are known: the nodes of
+  // changed hash are those and their ancestors, and in a twin's arena (in document order)
+  // they come in the walk's order, so only they are visited.
+  bool same_shape_edits(std::span<const node_index> edits) {
+    std::vector<std::uint8_t> listed(b_.node_count(), 0);
+    std::vector<node_index> order, path;
+    order.reserve(edits.size() + 16);
+    for (node_index e : edits) {
+      // The ancestors not listed yet lie between the last listed node and e.
+      path.clear();
+      for (node_index x = e; x != tree::root && !listed[x]; x = b_.at(x).parent) {
+        listed[x] = 1;
+        path.push_back(x);
+      }
+      order.insert(order.end(), path.rbegin(), path.rend());
+    }
+    struct open_node {
+      node_index node;
+      bool middle_taken;
+    };
+    std::vector<open_node> open{{tree::root, false}};
+    out_.reserve(edits.size());  // mostly a patch per edited node: no regrowing a long list
+    for (node_index c : order) {
+      if (a_.at(c).hash == b_.at(c).hash) return false;  // the walk would pass it by: let it decide
+      node_index p = b_.at(c).parent;
+      while (open.back().node != p) {
+        open.pop_back();
+        if (open.empty()) return false;
+      }
+      if (open.back().middle_taken || !same_type(c, c)) return false;
+      std::string_view ka = key(a_, c), kb = key(b_, c);
+      if (ka.empty() && kb.empty()) open.back().middle_taken = true;
+      else if (!detail::same_string(ka, kb)) return false;
+      const node& y = b_.at(c);
+      switch (y.kind) {
+        case node_kind::text:
+        case node_kind::comment:
+          text_pair(c, c);
+          break;
+        case node_kind::element:
+          if (y.ns == name_space::html && static_cast<tag>(y.tag) == tag::template_) return false;
+          attributes(c, c);
+          break;
+        default:
+          break;
+      }
+      open.push_back({c, false});
     }
     return true;
   }
@@ -514,7 +573,14 @@ void differ::middle(node_index bi, const std::vector<node_index>& A, const std::
 patch_list diff(const tree& old_tree, tree& new_tree) {
   patch_list out;
   differ d(old_tree, new_tree, out);
-  if (!d.run_same_shape()) d.run();
+  bool twins_with_edits = new_tree.has_edits() && new_tree.twin_of() == old_tree.version();
+  bool same_shape = d.run_same_shape();
+  if (!same_shape) d.run();
+  // Of one shape, the new tree now has the old one's ids too: they are twins (and the edits
+  // between them, when known, are still those).
+  std::vector<node_index> edits;
+  if (same_shape && twins_with_edits) edits.assign(new_tree.edits().begin(), new_tree.edits().end());
+  new_tree.stamp(same_shape ? old_tree.version() : 0, same_shape && twins_with_edits ? &edits : nullptr);
   return out;
 }
 
@@ -524,6 +590,7 @@ patch_list diff_general(const tree& old_tree, tree& new_tree) {
   patch_list out;
   differ d(old_tree, new_tree, out);
   d.run();
+  new_tree.stamp();
   return out;
 }
 

@@ -54,6 +54,7 @@ tree build(std::string html, const parse_options& options, bool document) {
   bool in_order = std::none_of(nodes.begin(), nodes.end(), [](const node& n) { return detail::breaks_arena_order(n); });
   if (in_order) detail::number_by_index(t);
   else t.set_next_id(t.number(tree::root, 0));
+  t.stamp();
   return t;
 }
 

@@ -111,6 +111,9 @@ bool widen(const tree& t, std::size_t p0, std::size_t p1, std::size_t floor, int
     node_index after = no_node;
     std::size_t b1 = 0;
     for (node_index d = first; d != no_node; d = t.at(d).next_sibling) {
+      // A token starts at or before its node's name: most children (all, when p1 is near
+      // the end of a long list) are passed over without working out where they start.
+      if (t.at(d).name.off < std::max<std::size_t>(p1, b0)) continue;
       std::uint32_t s = checkpoint_before(t, d);
       if (s != no_offset && s >= p1 && s >= b0) {
         after = d;
@@ -542,6 +545,7 @@ std::optional<tree> assemble(const tree& prev, std::string& html, std::vector<pl
   t.rehash_edited(containers);
   if (in_order) number_by_index(t);
   else number_from_scratch(t);
+  t.stamp();
   return t;
 }
 

@@ -236,10 +236,14 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   };
 
   bool in_order = true;  // no node breaks_arena_order(): ids are indices (number_by_index)
+  // The previous tree's ids are indices too: with the links copied, the two are twins
+  // (tree::twin_of), and diff() need not pair their nodes.
+  std::uint32_t id_bits_off = nodes[tree::root].id;  // bits where an id is not its index
   nodes[tree::root].id = 0;
   for (node_index i = 1, count = static_cast<node_index>(t.node_count()); i < count; ++i) {
     node& n = nodes[i];
     in_order &= !breaks_arena_order(n);
+    id_bits_off |= n.id ^ i;
     n.id = i;  // while the node is at hand; renumbered below when out of order
     attribute* a = attrs + n.attr_begin;
     attribute* a_end = a + n.attr_count;
@@ -303,6 +307,7 @@ std::optional<tree> splice(const tree& previous, std::string& html) {
   t.rehash_edited(changed);
   if (in_order) t.set_next_id(static_cast<std::uint32_t>(t.node_count()));
   else number_from_scratch(t);
+  t.stamp(in_order && id_bits_off == 0 ? previous.version() : 0, &changed);
   return t;
 }
 

@@ -2,7 +2,9 @@
 #include "djust/vdom/tree.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <utility>
 
 #include "entities.hpp"
 #include "hash.hpp"
@@ -40,12 +42,17 @@ str_ref tree::append_bytes(std::string_view bytes) {
   return r;
 }
 
-node_index tree::add_node(const node& n) {
-  nodes_.push_back(n);
-  return static_cast<node_index>(nodes_.size() - 1);
+void tree::stamp(std::uint64_t twin, std::vector<node_index>* edits) {
+  static std::atomic<std::uint64_t> versions{0};  // trees are built on many threads
+  version_ = versions.fetch_add(1, std::memory_order_relaxed) + 1;
+  twin_of_ = twin;
+  has_edits_ = twin != 0 && edits != nullptr;
+  if (!has_edits_) edits_.clear();
+  else edits_ = std::move(*edits);
 }
 
 void tree::link(node_index parent, node_index child, node_index before) {
+  forget_version();
   node& c = nodes_[child];
   node& p = nodes_[parent];
   c.parent = parent;
@@ -66,6 +73,7 @@ void tree::link(node_index parent, node_index child, node_index before) {
 }
 
 void tree::unlink(node_index child) {
+  forget_version();
   node& c = nodes_[child];
   if (c.parent == no_node) return;
   node& p = nodes_[c.parent];
@@ -77,17 +85,26 @@ void tree::unlink(node_index child) {
 }
 
 void tree::hash_node(node_index k) {
+  // The fold is a chain of multiplications, each waiting for the one before: an attribute's
+  // name and value, and two neighbouring children, are mixed apart first and enter it as
+  // one term (a re-render that changes every row rehashes every row and their parent).
   node& n = nodes_[k];
   const char* b = buf_.data();  // slices are in range: no substr checks
   bool known_tag = n.kind == node_kind::element && n.tag != 0;
   std::uint64_t h = detail::hash_mix(static_cast<std::uint64_t>(n.kind) + 1, n.ns == name_space::html ? 0 : 7);
   h = detail::hash_mix(h, known_tag ? n.tag : detail::hash_field(b + n.name.off, n.name.len));
-  for (const attribute& a : attributes(k)) {
-    h = detail::hash_mix(h, detail::hash_field(b + a.name.off, a.name.len));
-    h = detail::hash_mix(h, detail::hash_field(b + a.value.off, a.value.len) + 1);
+  for (const attribute& a : attributes(k))
+    h = detail::hash_mix(h, detail::hash_mix(detail::hash_field(b + a.name.off, a.name.len),
+                                             detail::hash_field(b + a.value.off, a.value.len) + 1));
+  for (node_index c = n.first_child; c != no_node;) {
+    node_index d = nodes_[c].next_sibling;
+    if (d == no_node) {
+      h = detail::hash_mix(h, nodes_[c].hash);
+      break;
+    }
+    h = detail::hash_mix(h, detail::hash_mix(nodes_[c].hash, nodes_[d].hash));
+    c = nodes_[d].next_sibling;
   }
-  for (node_index c = n.first_child; c != no_node; c = nodes_[c].next_sibling)
-    h = detail::hash_mix(h, nodes_[c].hash);
   n.hash = h;
 }
 
@@ -114,6 +131,7 @@ void tree::rehash_edited(std::span<const node_index> edited) {
   // index order: a scan of the marks, no sort.
   std::vector<std::uint8_t> queued(nodes_.size());
   std::vector<std::pair<std::uint32_t, node_index>> todo;  // (depth, node)
+  todo.reserve(edited.size() + 16);  // mostly the edited nodes and a few shared ancestors
   bool parents_first = true;
   node_index lowest = no_node, highest = 0;
   for (node_index e : edited)
@@ -137,6 +155,7 @@ void tree::rehash_edited(std::span<const node_index> edited) {
 }
 
 std::uint32_t tree::number(node_index from, std::uint32_t first) {
+  forget_version();
   // Iterative pre-order walk of the subtree.
   node_index cur = from;
   while (cur != no_node) {

@@ -76,6 +76,21 @@ class tree {
   // Text, comment or attribute data with character references decoded (CRLF -> LF).
   std::string decoded(str_ref raw, bool in_attribute = false) const;
 
+  // Trees that share links and ids, so that diff() need not pair their nodes one by one:
+  // version() nonzero names the links and ids this tree has now (copies share it), and
+  // twin_of() nonzero is the version of the tree it was made from with the same links and
+  // ids (reparse_fragment). Any access that can change links, ids, attributes or text sets
+  // both to 0.
+  std::uint64_t version() const { return version_; }
+  std::uint64_t twin_of() const { return version_ != 0 ? twin_of_ : 0; }
+  // With twin_of() and has_edits(): the nodes whose own text or attributes differ from the
+  // twin's, in arena order (diff() visits only them and their ancestors).
+  bool has_edits() const { return twin_of() != 0 && has_edits_; }
+  std::span<const node_index> edits() const { return edits_; }
+  // A new version for the links and ids as they are now; `twin`: see twin_of(); `edits`,
+  // when given (a twin's only; taken, not copied), see edits().
+  void stamp(std::uint64_t twin = 0, std::vector<node_index>* edits = nullptr);
+
   // Id counter: the id the next new node will get.
   std::uint32_t next_id() const { return next_id_; }
   void set_next_id(std::uint32_t id) { next_id_ = id; }
@@ -98,22 +113,38 @@ class tree {
 
   // --- Building and editing (the parser, the applier and diff() use these) ---
   str_ref append_bytes(std::string_view bytes);
-  node_index add_node(const node& n);
+  node_index add_node(const node& n) {
+    forget_version();
+    nodes_.push_back(n);
+    return static_cast<node_index>(nodes_.size() - 1);
+  }
   void reserve(std::size_t nodes) {
     nodes_.reserve(nodes);
     attrs_.reserve(nodes / 2);  // about one attribute per element
   }
-  node& mut(node_index i) { return nodes_[i]; }
+  node& mut(node_index i) {
+    forget_version();
+    return nodes_[i];
+  }
   // All nodes, index order (the root first); for copying a whole structure at once.
-  std::vector<node>& node_store() { return nodes_; }
+  std::vector<node>& node_store() {
+    forget_version();
+    return nodes_;
+  }
   const std::vector<node>& node_store() const { return nodes_; }
   // Links `child` (unlinked) into `parent` before `before` (no_node: as last child).
   void link(node_index parent, node_index child, node_index before = no_node);
   void unlink(node_index child);
-  std::vector<attribute>& attribute_store() { return attrs_; }
+  std::vector<attribute>& attribute_store() {
+    forget_version();  // the edits a twin lists would no longer be all
+    return attrs_;
+  }
   const std::vector<attribute>& attribute_store() const { return attrs_; }
   const std::string& buffer() const { return buf_; }
-  std::string& buffer_for_parser() { return buf_; }
+  std::string& buffer_for_parser() {
+    forget_version();
+    return buf_;
+  }
   // Recomputes the subtree hash of every node reachable from the root.
   void rehash();
   // Recomputes the hashes of the `edited` nodes (edited themselves, not their children) and
@@ -124,10 +155,18 @@ class tree {
 
  private:
   void hash_node(node_index i);
+  // One test and, once after a stamp, one store: the parser calls it per node.
+  void forget_version() {
+    if (version_ != 0) version_ = 0;
+  }
 
   std::string buf_;
   std::vector<node> nodes_;
   std::vector<attribute> attrs_;
+  std::uint64_t version_ = 0;
+  std::uint64_t twin_of_ = 0;
+  std::vector<node_index> edits_;
+  bool has_edits_ = false;
   std::uint32_t next_id_ = 1;
   std::size_t source_len_ = 0;
   std::string context_ = "div";
