@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <map>
@@ -61,8 +62,18 @@ void stop_all(const std::vector<caf::actor>& actors) {
   for (const auto& a : actors) caf::anon_send_exit(a, caf::exit_reason::user_shutdown);
 }
 
+// Subscriptions land asynchronously; a bench that never sees them all stops with an error
+// instead of waiting for ever (seen once in ./dev bench: the presence room stuck short).
 void wait_subscribed(const djust::pubsub::bus& bus, const std::string& topic, std::size_t n) {
-  while (bus.subscriber_count(topic) < n) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  auto deadline = clock_type::now() + std::chrono::seconds(30);
+  while (bus.subscriber_count(topic) < n) {
+    if (clock_type::now() > deadline) {
+      std::fprintf(stderr, "pubsub bench: %zu of %zu subscriptions to '%s' after 30 s\n",
+                   bus.subscriber_count(topic), n, topic.c_str());
+      std::exit(1);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 double percentile(std::vector<double> xs, double p) {
