@@ -353,14 +353,17 @@ value truncatechars(const value& in, const value* arg, const filter_env&) {
 
 // truncatewords' words[:length] for the usual text, 16 bytes a step: words separated by
 // single ' ' or '\n' bytes, nothing before the first. Sets `end` to where the kept words
-// end and `more` to whether a word follows them; false (decide nothing) for any other
+// end, `more` to whether a word follows them and `newline` to whether a '\n' may be among
+// the kept separators; false (decide nothing) for any other
 // text: other whitespace or control bytes, lead bytes of possible Unicode whitespace
 // (C2, E1, E2, E3), runs of separators, leading separators.
-bool single_spaced_words(std::string_view text, std::int64_t length, std::size_t& end, bool& more) {
+bool single_spaced_words(std::string_view text, std::int64_t length, std::size_t& end, bool& more,
+                         bool& newline) {
 #if defined(__SSE2__)
   if (length < 1) return false;
   const std::size_t n = text.size();
   std::int64_t words = 0;   // word starts seen so far
+  newline = false;
   unsigned after_space = 1;  // the byte before this block is a separator (or the text starts)
   for (std::size_t i = 0; i < n; i += 16) {
     char block[16];
@@ -374,7 +377,9 @@ bool single_spaced_words(std::string_view text, std::int64_t length, std::size_t
     }
     __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block));
     auto is = [&b](int c) { return _mm_cmpeq_epi8(b, _mm_set1_epi8(static_cast<char>(c))); };
-    __m128i sep = _mm_or_si128(is(' '), is('\n'));
+    __m128i newlines = is('\n');
+    newline = newline || _mm_movemask_epi8(newlines) != 0;
+    __m128i sep = _mm_or_si128(is(' '), newlines);
     __m128i below = _mm_cmpeq_epi8(_mm_min_epu8(b, _mm_set1_epi8(0x20)), b);  // b <= 0x20
     __m128i lead = _mm_or_si128(_mm_or_si128(is(0xC2), is(0xE1)), _mm_or_si128(is(0xE2), is(0xE3)));
     if (_mm_movemask_epi8(_mm_or_si128(_mm_andnot_si128(sep, below), lead))) return false;
@@ -397,7 +402,7 @@ bool single_spaced_words(std::string_view text, std::int64_t length, std::size_t
   more = false;
   return true;
 #else
-  (void)text, (void)length, (void)end, (void)more;
+  (void)text, (void)length, (void)end, (void)more, (void)newline;
   return false;
 #endif
 }
@@ -411,9 +416,10 @@ value truncatewords(const value& in, const value* arg, const filter_env&) {
   out.reserve(text.size() + ellipsis.size());  // the words are never longer
   bool truncated;
   std::size_t end;
-  if (single_spaced_words(text, *length, end, truncated)) {
+  bool newline;
+  if (single_spaced_words(text, *length, end, truncated, newline)) {
     out.assign(text, 0, end);
-    std::replace(out.begin(), out.end(), '\n', ' ');
+    if (newline) std::replace(out.begin(), out.end(), '\n', ' ');
   } else if (*length >= 0) {
     // words[:length]; a word after those means the text was truncated. While the words
     // are text[0, end) separated by single bytes (ASCII whitespace), that prefix is the
