@@ -13,6 +13,7 @@ import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,11 +25,20 @@ def run(cmd, **kw):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw).stdout
 
 
+def pinned(cmd):
+    """cmd on one CPU (the last), for the single-threaded render timings of every engine
+    alike: on a small VM a process the scheduler moves between CPUs timed up to 1.6x
+    slower from one run to the next."""
+    if not shutil.which("taskset"):
+        return cmd
+    return ["taskset", "-c", str(max(os.sched_getaffinity(0)))] + cmd
+
+
 def our_template_us(tool, bench_dir, name):
     """Median microseconds per render, with ~0.3 s of renders after the tool's warm-up."""
     def once(iterations):
-        out = run([tool, "bench", "--dir", bench_dir, "--context", os.path.join(bench_dir, name + ".json"),
-                   "--iterations", str(iterations), name + ".html"])
+        out = run(pinned([tool, "bench", "--dir", bench_dir, "--context", os.path.join(bench_dir, name + ".json"),
+                          "--iterations", str(iterations), name + ".html"]))
         return float(re.search(r"([0-9.]+)", out).group(1))
     probe = once(20)
     return once(max(20, min(200000, int(300000 / max(probe, 0.01)))))
@@ -36,7 +46,7 @@ def our_template_us(tool, bench_dir, name):
 
 def peers(shared_bench):
     """{name: (django_us, jinja_us)} from shared/bench/peers.py (run by its own /usr/bin/python3)."""
-    out = run([os.path.join(shared_bench, "peers.py"), "--reps", "5"])
+    out = run(pinned([os.path.join(shared_bench, "peers.py"), "--reps", "5"]))
     table = {}
     for line in out.splitlines():
         cols = line.split()
@@ -99,7 +109,7 @@ def main():
     template_section(args.build, args.shared, results)
     vdom_bench = os.path.join(args.build, "bin", "djust-vdom-bench")
     if os.path.exists(vdom_bench):
-        json_tool_section("vdom: 1000-row table, parse + diff + patch bytes", [vdom_bench], results, "vdom")
+        json_tool_section("vdom: 1000-row table, parse + diff + patch bytes", pinned([vdom_bench]), results, "vdom")
     pubsub_bench = os.path.join(args.build, "bin", "djust-pubsub-bench")
     if os.path.exists(pubsub_bench):
         json_tool_section("pubsub: broadcast fan-out and coalescing", [pubsub_bench], results, "pubsub")
