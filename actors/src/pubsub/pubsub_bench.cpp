@@ -14,6 +14,7 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -48,12 +49,16 @@ struct counter {
   }
 };
 
-std::vector<caf::actor> spawn_subscribers(caf::actor_system& sys, std::size_t n, counter& c) {
+// The subscribers share ownership of their counter: stopping them is asynchronous, and a
+// delivery handled after a bench phase returned must not write into its stack frame (it
+// did: later phases saw garbage topic names, hung, or aborted in free()).
+std::vector<caf::actor> spawn_subscribers(caf::actor_system& sys, std::size_t n,
+                                          const std::shared_ptr<counter>& c) {
   std::vector<caf::actor> out;
   out.reserve(n);
   for (std::size_t i = 0; i < n; ++i)
-    out.push_back(sys.spawn([&c](caf::event_based_actor*) -> caf::behavior {
-      return {[&c](const message&) { c.hit(); }};
+    out.push_back(sys.spawn([c](caf::event_based_actor*) -> caf::behavior {
+      return {[c](const message&) { c->hit(); }};
     }));
   return out;
 }
@@ -63,7 +68,7 @@ void stop_all(const std::vector<caf::actor>& actors) {
 }
 
 // Subscriptions land asynchronously; a bench that never sees them all stops with an error
-// instead of waiting for ever (seen once in ./dev bench: the presence room stuck short).
+// instead of waiting for ever.
 void wait_subscribed(const djust::pubsub::bus& bus, const std::string& topic, std::size_t n) {
   auto deadline = clock_type::now() + std::chrono::seconds(30);
   while (bus.subscriber_count(topic) < n) {
@@ -85,7 +90,7 @@ double percentile(std::vector<double> xs, double p) {
 // Time from broadcast() until every one of `n` subscribers has handled the message.
 std::pair<double, double> fan_out(caf::actor_system& sys, std::size_t n, int rounds) {
   auto bus = djust::pubsub::make_local_bus(sys);
-  counter c;
+  auto c = std::make_shared<counter>();
   auto subs = spawn_subscribers(sys, n, c);
   for (const auto& s : subs) bus->subscribe("room", s);
   wait_subscribed(*bus, "room", n);
@@ -96,7 +101,7 @@ std::pair<double, double> fan_out(caf::actor_system& sys, std::size_t n, int rou
     auto t0 = clock_type::now();
     bus->broadcast("room", "msg", payload);
     expected += n;
-    c.wait_for(expected);
+    c->wait_for(expected);
     auto t1 = clock_type::now();
     if (r >= 0) us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
   }
@@ -112,7 +117,7 @@ struct coalesce_result {
 coalesce_result coalesced(caf::actor_system& sys, std::size_t n, int users, int hz,
                           std::chrono::milliseconds interval, double seconds) {
   auto bus = djust::pubsub::make_local_bus(sys, {0, interval});
-  counter c;
+  auto c = std::make_shared<counter>();
   auto subs = spawn_subscribers(sys, n, c);
   for (const auto& s : subs) bus->subscribe("cursors", s);
   wait_subscribed(*bus, "cursors", n);
@@ -132,7 +137,7 @@ coalesce_result coalesced(caf::actor_system& sys, std::size_t n, int users, int 
     std::this_thread::sleep_until(next);
   }
   double elapsed = std::chrono::duration<double>(clock_type::now() - start).count();
-  std::uint64_t delivered = c.n.load();
+  std::uint64_t delivered = c->n.load();
   stop_all(subs);
   return {updates / elapsed, delivered / elapsed, delivered / elapsed / n};
 }
@@ -141,7 +146,7 @@ coalesce_result coalesced(caf::actor_system& sys, std::size_t n, int users, int 
 // Returns presence diffs per second (each one delivered to all `n`).
 double presence_churn(caf::actor_system& sys, std::size_t n, int keys) {
   auto bus = djust::pubsub::make_local_bus(sys);
-  counter c;
+  auto c = std::make_shared<counter>();
   auto subs = spawn_subscribers(sys, n, c);
   for (const auto& s : subs) bus->subscribe("lobby", s);
   wait_subscribed(*bus, "lobby", n);
@@ -152,7 +157,7 @@ double presence_churn(caf::actor_system& sys, std::size_t n, int keys) {
   for (int k = 0; k < keys; ++k)
     bus->track(tracker, "lobby", "user" + std::to_string(k), value(value_map{{"tab", 1}}));
   for (int k = 0; k < keys; ++k) bus->untrack(tracker, "lobby", "user" + std::to_string(k));
-  c.wait_for(static_cast<std::uint64_t>(2 * keys) * n);
+  c->wait_for(static_cast<std::uint64_t>(2 * keys) * n);
   double elapsed = std::chrono::duration<double>(clock_type::now() - start).count();
   stop_all(subs);
   caf::anon_send_exit(tracker, caf::exit_reason::user_shutdown);
