@@ -172,36 +172,36 @@ bool float_input(const value& input, double& f) {
   return input.kind() == value_kind::decimal && !is_big_int(input) && to_py_float(input, f) == py_error::none;
 }
 
-// "2", "-3": the usual floatformat argument, read without Python's int() machinery.
-bool is_small_int_text(const value& v) {
-  if (!v.is_string()) return false;
-  std::string_view t = v.as_string();
-  if (!t.empty() && t[0] == '-') t.remove_prefix(1);
-  if (t.empty() || t.size() > 6) return false;
-  for (char c : t)
-    if (c < '0' || c > '9') return false;
-  return true;
+// The place count of the usual floatformat arguments (none: Django's -1, an int, "2" or
+// "-3"), read without Python's int() machinery; nullopt for anything else.
+std::optional<std::int64_t> usual_places(const value* arg) {
+  if (!arg) return -1;
+  if (arg->kind() == value_kind::integer) return arg->as_int();
+  if (!arg->is_string()) return std::nullopt;
+  std::string_view t = arg->as_string();
+  std::string_view digits = !t.empty() && t[0] == '-' ? t.substr(1) : t;
+  if (digits.empty() || digits.size() > 6) return std::nullopt;
+  for (char c : digits)
+    if (c < '0' || c > '9') return std::nullopt;
+  return std::stoi(std::string(t));
 }
 
 value floatformat(const value& input, const value* arg, const filter_env&) {
   // The common case without decimal_number: a float or Decimal of everyday size (Django
   // prints the repr of one whose Decimal has over 200 digits and exponent) and a place
   // count of at most 20 either way.
-  std::optional<std::int64_t> fast_places;
-  if (!arg) fast_places = -1;  // Django's default
-  else if (arg->kind() == value_kind::integer) fast_places = arg->as_int();
-  else if (is_small_int_text(*arg)) fast_places = std::stoi(arg->as_string());
+  std::optional<std::int64_t> usual = usual_places(arg);
   double f;
-  if (fast_places && *fast_places >= -20 && *fast_places <= 20 && float_input(input, f) &&
+  if (usual && *usual >= -20 && *usual <= 20 && float_input(input, f) &&
       (f == 0 || (std::fabs(f) >= 1e-7 && std::fabs(f) < 1e15))) {
     // A negative place count prints a whole number without decimals (below 1e15 a float
     // is whole exactly when repr's digits are).
-    if (*fast_places < 0 && f == std::trunc(f)) {
+    if (*usual < 0 && f == std::trunc(f)) {
       char buf[24];
       auto whole = static_cast<std::int64_t>(f);
       return value::safe(std::string(buf, std::to_chars(buf, buf + sizeof buf, whole).ptr));
     }
-    return value::safe(float_fixed_half_up(f, static_cast<int>(*fast_places < 0 ? -*fast_places : *fast_places)));
+    return value::safe(float_fixed_half_up(f, static_cast<int>(*usual < 0 ? -*usual : *usual)));
   }
   decimal_number d;
   bool input_is_int;
@@ -209,12 +209,8 @@ value floatformat(const value& input, const value* arg, const filter_env&) {
   // repr(text) is what Django returns for values it cannot format.
   auto input_val = [&] { return value(input_is_int ? input.to_display_string() : py_repr(input)); };
 
-  std::int64_t places = -1;
-  if (arg && arg->kind() == value_kind::integer) {
-    places = arg->as_int();
-  } else if (arg && is_small_int_text(*arg)) {
-    places = std::stoi(arg->as_string());
-  } else if (arg) {
+  std::int64_t places = usual.value_or(-1);
+  if (!usual) {
     value spec = *arg;
     if (spec.is_string() && !spec.as_string().empty() && spec.as_string().back() == 'g') {
       std::string trimmed = spec.as_string().substr(0, spec.as_string().size() - 1);
