@@ -656,14 +656,18 @@ std::string round_and_format(double d, int places) {
   std::int64_t span = static_cast<std::int64_t>(dec->digits.size()) +
                       (dec->exponent < 0 ? -dec->exponent : dec->exponent);
   if (span <= 200) return pad_places(dec->plain(), places);
-  std::string coefficient = dec->negative ? "-" : "";
-  coefficient += dec->digits[0];
-  if (dec->digits.size() > 1) {
+  return scientific_decimal(dec->negative, dec->digits, dec->exponent, places);
+}
+
+std::string scientific_decimal(bool negative, std::string_view digits, std::int64_t exponent, int places) {
+  std::string coefficient = negative ? "-" : "";
+  coefficient += digits[0];
+  if (digits.size() > 1) {
     coefficient += '.';
-    coefficient.append(dec->digits, 1);
+    coefficient.append(digits.substr(1));
   }
-  std::int64_t adjusted = dec->exponent + static_cast<std::int64_t>(dec->digits.size()) - 1;
-  std::string out = pad_places(std::move(coefficient), places);
+  std::int64_t adjusted = exponent + static_cast<std::int64_t>(digits.size()) - 1;
+  std::string out = places < 0 ? std::move(coefficient) : pad_places(std::move(coefficient), places);
   out += adjusted < 0 ? "e-" : "e+";
   out += std::to_string(adjusted < 0 ? -adjusted : adjusted);
   return out;

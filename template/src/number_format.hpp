@@ -85,6 +85,9 @@ std::string float_repr(double d);
 // rounded half up to `places` (Decimal(repr(x)).quantize(..., ROUND_HALF_UP)), no sign on
 // a zero result. Everything floatformat_filter does for floats, without decimal_number.
 std::string float_fixed_half_up(double x, int places);
+// What numberformat.format prints for a Decimal (digits, exponent) once its digits and
+// exponent pass 200: '{:e}' with the coefficient padded to `places` (< 0: left as it is).
+std::string scientific_decimal(bool negative, std::string_view digits, std::int64_t exponent, int places);
 // round(d, places) as Python does it, then formatted like Django's numberformat.format
 // with decimal_pos = places (e.g. filesizeformat's "1.5").
 std::string round_and_format(double d, int places);

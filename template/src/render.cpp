@@ -7,6 +7,7 @@
 #include "engine_impl.hpp"
 #include "html_escape.hpp"
 #include "nodes.hpp"
+#include "number_format.hpp"
 
 namespace djust::tmpl::detail {
 
@@ -413,14 +414,8 @@ std::string localized_decimal(std::string_view text) {
   exp -= frac;
   std::size_t nz = digits.find_first_not_of('0');
   digits = nz == std::string::npos ? "0" : digits.substr(nz);
-  if (static_cast<std::size_t>(exp < 0 ? -exp : exp) + digits.size() > 200) {
-    std::string out = sign + digits.substr(0, 1);
-    if (digits.size() > 1) out += "." + digits.substr(1);
-    std::int64_t adjusted = exp + static_cast<std::int64_t>(digits.size()) - 1;
-    out += adjusted < 0 ? "e-" : "e+";
-    out += std::to_string(adjusted < 0 ? -adjusted : adjusted);
-    return out;
-  }
+  if (static_cast<std::size_t>(exp < 0 ? -exp : exp) + digits.size() > 200)
+    return scientific_decimal(!sign.empty(), digits, exp, -1);
   if (exp >= 0) {
     if (digits == "0") return sign + "0";
     return sign + digits + std::string(static_cast<std::size_t>(exp), '0');
