@@ -202,18 +202,13 @@ void append_utf8(std::string& out, char32_t c) {
 std::size_t code_point_count(std::string_view s) noexcept {
   std::size_t n = 0;
   for (std::size_t i = 0; i < s.size();) {
-    std::uint64_t word;
-    if (i + 8 <= s.size() && (std::memcpy(&word, s.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
-      n += 8;  // eight ASCII code points
-      i += 8;
-      continue;
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-    } else {
+    std::size_t end = ascii_run_end(s, i);  // one code point a byte
+    n += end - i;
+    i = end;
+    if (i < s.size()) {
       next_code_point(s, i);
+      ++n;
     }
-    ++n;
   }
   return n;
 }
@@ -263,17 +258,6 @@ int py_decimal(char32_t c) noexcept {
 
 int combining_class(char32_t c) noexcept { return c < 0x300 ? 0 : props_of(c).ccc; }
 
-// The end of the run of ASCII bytes at i, eight bytes a step.
-static std::size_t ascii_run_end(std::string_view s, std::size_t i) {
-  constexpr std::uint64_t highs = 0x8080808080808080ull;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & highs) break;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
 
 // Flips the case bit (0x20) of the ASCII letters in [first, first + 26) among p[0, n), eight
 // bytes a step: with every byte below 0x80, adding 0x80 - x to each sets its high bit

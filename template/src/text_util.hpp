@@ -54,6 +54,18 @@ char32_t prev_code_point(std::string_view s, std::size_t& i) noexcept;
 void append_utf8(std::string& out, char32_t cp);
 // len() of the Python str.
 std::size_t code_point_count(std::string_view s) noexcept;
+// The end of the run of ASCII bytes at i (i itself when s[i] is not ASCII), eight bytes a step.
+inline std::size_t ascii_run_end(std::string_view s, std::size_t i) noexcept {
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & highs) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
+
 // Byte offset of code point number `n` (s.size() when the string is shorter).
 std::size_t byte_offset_of(std::string_view s, std::size_t n) noexcept;
 std::u32string to_u32(std::string_view s);

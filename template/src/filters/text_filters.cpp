@@ -317,13 +317,12 @@ value truncatechars(const value& in, const value* arg, const filter_env&) {
     const std::int64_t last = *length - 1;  // the code point the ellipsis replaces
     std::size_t cut = 0;
     for (std::size_t i = 0; i < raw.size();) {
-      std::uint64_t word;
-      if (i + 8 <= raw.size() && (std::memcpy(&word, raw.data() + i, 8), (word & 0x8080808080808080ull) == 0)) {
-        if (last >= n && last < n + 8) cut = i + static_cast<std::size_t>(last - n);
-        n += 8;  // eight ASCII code points
-        i += 8;
-        continue;
-      }
+      std::size_t end = ascii_run_end(raw, i);  // one code point a byte
+      auto run = static_cast<std::int64_t>(end - i);
+      if (last >= n && last < n + run) cut = i + static_cast<std::size_t>(last - n);
+      n += run;
+      i = end;
+      if (i == raw.size()) break;
       if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) {  // not a continuation byte
         if (n == last) cut = i;
         ++n;
