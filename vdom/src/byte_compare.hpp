@@ -66,6 +66,18 @@ inline std::size_t common_prefix_near(const char* a, const char* b, std::size_t 
   return i + common_prefix(a + i, b + i, n - i);
 }
 
+// p[0, n) == q[0, n) for sizeof(Word) <= n <= 2 * sizeof(Word): the first and the last
+// word of each, which overlap or meet and so cover every byte.
+template <class Word>
+inline bool same_by_end_words(const char* p, const char* q, std::size_t n) {
+  Word x0, y0, x1, y1;
+  std::memcpy(&x0, p, sizeof(Word));
+  std::memcpy(&y0, q, sizeof(Word));
+  std::memcpy(&x1, p + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&y1, q + n - sizeof(Word), sizeof(Word));
+  return x0 == y0 && x1 == y1;
+}
+
 // a == b; short strings (names, keys, values) without a call to memcmp.
 inline bool same_string(std::string_view a, std::string_view b) {
   std::size_t n = a.size();
@@ -73,22 +85,8 @@ inline bool same_string(std::string_view a, std::string_view b) {
   const char* p = a.data();
   const char* q = b.data();
   if (n > 16) return std::memcmp(p, q, n) == 0;
-  if (n >= 8) {
-    std::uint64_t x0, y0, x1, y1;
-    std::memcpy(&x0, p, 8);
-    std::memcpy(&y0, q, 8);
-    std::memcpy(&x1, p + n - 8, 8);
-    std::memcpy(&y1, q + n - 8, 8);
-    return x0 == y0 && x1 == y1;
-  }
-  if (n >= 4) {
-    std::uint32_t x0, y0, x1, y1;
-    std::memcpy(&x0, p, 4);
-    std::memcpy(&y0, q, 4);
-    std::memcpy(&x1, p + n - 4, 4);
-    std::memcpy(&y1, q + n - 4, 4);
-    return x0 == y0 && x1 == y1;
-  }
+  if (n >= 8) return same_by_end_words<std::uint64_t>(p, q, n);
+  if (n >= 4) return same_by_end_words<std::uint32_t>(p, q, n);
   for (std::size_t i = 0; i < n; ++i)
     if (p[i] != q[i]) return false;
   return true;
