@@ -103,8 +103,9 @@ struct if_expr {
   filter_expression literal;
   std::unique_ptr<if_expr> first, second;
 
-  // Whether eval(ctx) is truthy, without copying values out of the context (a copy of a
-  // shared string, list or map costs an atomic reference count).
+  // Whether the condition holds (Django: bool(condition.eval(context))), without copying
+  // values out of the context (a copy of a shared string, list or map costs an atomic
+  // reference count).
   bool test(render_ctx& ctx) const {
     value tmp;
     if (kind == op::literal) return resolve(ctx, literal, tmp, true)->truthy();
@@ -120,32 +121,13 @@ struct if_expr {
     }
   }
 
-  value eval(render_ctx& ctx) const {
-    if (kind == op::literal) return resolve_value(ctx, literal, true);
-    try {
-      switch (kind) {
-        case op::or_: {
-          value x = first->eval(ctx);
-          return x.truthy() ? x : second->eval(ctx);
-        }
-        case op::and_: {
-          value x = first->eval(ctx);
-          return x.truthy() ? second->eval(ctx) : x;
-        }
-        case op::not_: return !first->eval(ctx).truthy();
-        default: break;
-      }
-      return compare_operands(ctx);
-    } catch (...) {
-      return false;  // Django: "Templates shouldn't throw exceptions when rendering"
-    }
-  }
-
  private:
-  // An operand's value: where the context holds it, or in `tmp`.
+  // An operand's value: where the context holds it, or in `tmp`. Only literals, `not` and
+  // comparisons stand as operands (`and`/`or` bind more loosely than any comparison), and
+  // the last two are booleans.
   const value& operand(render_ctx& ctx, value& tmp) const {
     if (kind == op::literal) return *resolve(ctx, literal, tmp, true);
-    tmp = eval(ctx);
+    tmp = test(ctx);
     return tmp;
   }
 

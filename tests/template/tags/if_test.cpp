@@ -79,3 +79,14 @@ TEST(if_tag, operands_are_the_context_values_themselves) {
   EXPECT_EQ(render("{% if s in names and not x %}y{% else %}n{% endif %}{% if 'a' in 5 %}y{% else %}n{% endif %}", ctx), "yn");
   EXPECT_EQ(render_error("{% if a|first %}y{% endif %}", ctx).kind(), error_kind::render);
 }
+
+// `not` and comparisons stand as operands of comparisons (and/or never do: they bind more
+// loosely); expectations from Django 3.2.
+TEST(if_tag, conditions_as_operands) {
+  value_map ctx{{"a", true}, {"b", false}, {"c", true}, {"one", 1}, {"two", 2}};
+  EXPECT_EQ(render("{% if a == not b %}y{% else %}n{% endif %}|{% if a == b == c %}y{% else %}n{% endif %}|"
+                   "{% if not a|first == b %}y{% else %}n{% endif %}", ctx),
+            "y|n|y");
+  EXPECT_EQ(render("{% if 1 < 2 < 3 %}y{% else %}n{% endif %}|{% if one > two == False %}y{% else %}n{% endif %}", ctx),
+            "y|y");
+}
